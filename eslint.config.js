@@ -1,0 +1,59 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Imports and globals that would let the pure core reach outside itself. */
+const impureImports = {
+  paths: [
+    { name: 'react', message: 'The engine and scenario format are pure: no React.' },
+    { name: 'react-dom', message: 'The engine and scenario format are pure: no React.' },
+    { name: 'zustand', message: 'The engine and scenario format are pure: stores live in src/store.' },
+    { name: 'recharts', message: 'The engine and scenario format are pure: charts live in src/charts.' },
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'The engine and scenario format are pure: no Node APIs.' },
+    { group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*'], message: 'The engine is pure.' },
+    { group: ['**/store/**', '**/ui/**', '**/app/**', '**/charts/**', '**/cli/**', '**/worker/**'], message: 'Dependencies point one way: engine <- scenario <- store <- ui.' },
+  ],
+};
+
+/** The engine may name the scenario's types, but never run scenario code. */
+const engineImports = {
+  paths: impureImports.paths,
+  patterns: [
+    ...impureImports.patterns,
+    { group: ['**/scenario/**'], allowTypeImports: true, message: 'The engine only imports types from src/scenario.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', impureImports],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Randomness is state: draw from the game RNG.' },
+        { object: 'Date', property: 'now', message: 'The engine keeps no clock.' },
+        { object: 'performance', property: 'now', message: 'The engine keeps no clock.' },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'process', 'setTimeout', 'setInterval', 'fetch', 'console'],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', engineImports] },
+  },
+);

@@ -1,0 +1,307 @@
+/**
+ * Compiles a checked scenario into flat, index-based tables for the turn loop. Compiling assumes the
+ * scenario passed `parseScenario`; a dangling reference here is a programming error, so it throws.
+ */
+import type { Effect, LinearTerm, Scenario } from '../scenario/schema';
+import { RefKind, resolveRef, type ResolvedRef } from './refs';
+
+export const EffectOp = { add: 0, scale: 1, set: 2 } as const;
+
+export interface CompiledTerm {
+  readonly base: number;
+  readonly kinds: Int8Array;
+  readonly args: Int32Array;
+  readonly coefs: Float64Array;
+  readonly logistic: boolean;
+}
+
+export interface CompiledEffect {
+  readonly kind: RefKind;
+  readonly arg: number;
+  readonly op: number;
+  readonly value: number;
+  /** Source order label for "why": the effect's target as written. */
+  readonly target: string;
+}
+
+export interface CompiledDelayed {
+  /** Stable id: `move` or `move/outcome`, then `#k`. */
+  readonly id: string;
+  readonly afterTurns: number;
+  readonly narrative: string;
+  readonly effects: readonly CompiledEffect[];
+}
+
+export interface CompiledOutcome {
+  readonly id: string;
+  readonly label: string;
+  readonly narrative: string;
+  readonly probability: CompiledTerm;
+  readonly effects: readonly CompiledEffect[];
+  readonly delayed: readonly number[];
+  /** weighted[a] is 1 when an effect of the outcome moves actor a's objective. */
+  readonly weighted: Uint8Array;
+}
+
+export interface CompiledMove {
+  readonly index: number;
+  readonly id: string;
+  readonly actor: number;
+  readonly label: string;
+  readonly rung: number;
+  readonly goldstein: number;
+  /** Signed hostility in [-1, 1]: -goldstein / 10. */
+  readonly hostility: number;
+  readonly targets: Int32Array;
+  readonly bias: number;
+  readonly conditions: readonly { kind: RefKind; arg: number; min: number; max: number }[];
+  /** Bit set of talks phases in which the move is legal. */
+  readonly phaseMask: number;
+  readonly effects: readonly CompiledEffect[];
+  /** Effects whose value to an objective depends on the state (scale, set). */
+  readonly dynamicEffects: readonly CompiledEffect[];
+  readonly talks: number;
+  readonly outcomes: readonly CompiledOutcome[];
+  readonly delayed: readonly number[];
+  readonly narrative: readonly string[];
+  readonly quietNarrative: string | undefined;
+}
+
+export interface CompiledTransition {
+  readonly id: string;
+  readonly label: string;
+  readonly fromMask: number;
+  readonly to: number;
+  readonly hazard: CompiledTerm;
+}
+
+export interface CompiledEvent {
+  readonly id: string;
+  readonly turn: number;
+  readonly label: string;
+  readonly narrative: string;
+  readonly effects: readonly CompiledEffect[];
+  readonly talks: number;
+}
+
+export interface Compiled {
+  readonly scenario: Scenario;
+  readonly actors: number;
+  readonly actorIds: readonly string[];
+  readonly variableIds: readonly string[];
+  readonly varMin: Float64Array;
+  readonly varMax: Float64Array;
+  readonly driftToward: Float64Array;
+  readonly driftRate: Float64Array;
+  readonly topRung: number;
+  readonly moves: readonly CompiledMove[];
+  readonly movesByActor: readonly (readonly number[])[];
+  readonly delayed: readonly CompiledDelayed[];
+  readonly delayedIndex: ReadonlyMap<string, number>;
+  readonly phaseIds: readonly string[];
+  readonly phaseAlive: Uint8Array;
+  readonly phaseEnds: Uint8Array;
+  readonly transitions: readonly CompiledTransition[];
+  readonly transitionIndex: ReadonlyMap<string, number>;
+  readonly eventsByTurn: ReadonlyMap<number, readonly CompiledEvent[]>;
+  readonly casualtySignal: readonly (CompiledTerm | null)[];
+  readonly objectives: readonly CompiledTerm[];
+  /** Per actor, the objective's weights on variables and on escalation. */
+  readonly objectiveWeights: readonly ObjectiveWeights[];
+  /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects. */
+  readonly staticGain: Float64Array;
+}
+
+export interface ObjectiveWeights {
+  readonly vars: Float64Array;
+  readonly escalation: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole turns from the scenario's start date to `date` (both YYYY-MM-DD). */
+export function turnOfDate(scenario: Scenario, date: string): number {
+  const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${scenario.startDate}T00:00:00Z`)) / DAY_MS;
+  return Math.floor(days / scenario.turnDays);
+}
+
+/** The calendar date (YYYY-MM-DD) on which `turn` starts. */
+export function dateOfTurn(scenario: Scenario, turn: number): string {
+  const ms = Date.parse(`${scenario.startDate}T00:00:00Z`) + turn * scenario.turnDays * DAY_MS;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function mustResolve(scenario: Scenario, name: string): ResolvedRef {
+  const result = resolveRef(scenario, name);
+  if (!result.ok) throw new Error(`scenario "${scenario.id}": ${result.message}`);
+  return result.ref;
+}
+
+function compileTerm(scenario: Scenario, term: LinearTerm): CompiledTerm {
+  const entries = Object.entries(term.terms);
+  const kinds = new Int8Array(entries.length);
+  const args = new Int32Array(entries.length);
+  const coefs = new Float64Array(entries.length);
+  entries.forEach(([name, coef], i) => {
+    const ref = mustResolve(scenario, name);
+    kinds[i] = ref.kind;
+    args[i] = ref.arg;
+    coefs[i] = coef;
+  });
+  return { base: term.base, kinds, args, coefs, logistic: term.link === 'logistic' };
+}
+
+/** A weighted sum of refs with no link, for objectives and casualty signals. */
+function compileSum(scenario: Scenario, weights: Record<string, number>): CompiledTerm {
+  return { ...compileTerm(scenario, { base: 0, terms: weights, link: 'clamp' }), logistic: false };
+}
+
+function compileEffects(scenario: Scenario, effects: readonly Effect[]): CompiledEffect[] {
+  return effects.map((e) => {
+    const ref = mustResolve(scenario, e.target);
+    const [op, value] =
+      e.add !== undefined ? [EffectOp.add, e.add] : e.scale !== undefined ? [EffectOp.scale, e.scale] : [EffectOp.set, e.set ?? 0];
+    return { kind: ref.kind, arg: ref.arg, op, value, target: e.target };
+  });
+}
+
+function phaseMask(scenario: Scenario, phases: readonly string[] | undefined): number {
+  if (!phases) return ~0;
+  return phases.reduce((mask, p) => mask | (1 << scenario.talks.phases.findIndex((x) => x.id === p)), 0);
+}
+
+function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledMove[] {
+  const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
+  const transitionIndex = (id: string | undefined) =>
+    id === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === id);
+  const addDelayed = (prefix: string, list: Scenario['moves'][number]['delayed']) =>
+    list.map((d, k) => {
+      delayed.push({ id: `${prefix}#${k}`, afterTurns: d.afterTurns, narrative: d.narrative, effects: compileEffects(scenario, d.effects) });
+      return delayed.length - 1;
+    });
+  return scenario.moves.map((m, index) => ({
+    index,
+    id: m.id,
+    actor: actorIndex(m.actor),
+    label: m.label,
+    rung: m.rung,
+    goldstein: m.goldstein,
+    hostility: -m.goldstein / 10,
+    targets: Int32Array.from(m.targets.map(actorIndex)),
+    bias: m.bias,
+    conditions: m.preconditions.map((c) => {
+      const ref = mustResolve(scenario, c.ref);
+      return { kind: ref.kind, arg: ref.arg, min: c.min ?? -Infinity, max: c.max ?? Infinity };
+    }),
+    phaseMask: phaseMask(scenario, m.talksPhases),
+    effects: compileEffects(scenario, m.effects),
+    dynamicEffects: compileEffects(scenario, m.effects).filter((e) => e.op !== EffectOp.add),
+    talks: transitionIndex(m.talks),
+    outcomes: m.outcomes.map((o) => ({
+      id: o.id,
+      label: o.label,
+      narrative: o.narrative,
+      probability: compileTerm(scenario, o.probability),
+      effects: compileEffects(scenario, o.effects),
+      delayed: addDelayed(`${m.id}/${o.id}`, o.delayed),
+      weighted: Uint8Array.from(scenario.actors.map((a) => (o.effects.some((e) => a.objectives[e.target] !== undefined) ? 1 : 0))),
+    })),
+    delayed: addDelayed(m.id, m.delayed),
+    narrative: m.narrative,
+    quietNarrative: m.quietNarrative,
+  }));
+}
+
+function compileEvents(scenario: Scenario): Map<number, CompiledEvent[]> {
+  const byTurn = new Map<number, CompiledEvent[]>();
+  for (const e of scenario.events) {
+    const turn = turnOfDate(scenario, e.date);
+    if (turn < 0) continue;
+    const compiled: CompiledEvent = {
+      id: e.id,
+      turn,
+      label: e.label,
+      narrative: e.narrative,
+      effects: compileEffects(scenario, e.effects),
+      talks: e.talks === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === e.talks),
+    };
+    byTurn.set(turn, [...(byTurn.get(turn) ?? []), compiled]);
+  }
+  return byTurn;
+}
+
+function objectiveWeights(scenario: Scenario): ObjectiveWeights[] {
+  return scenario.actors.map((a) => ({
+    vars: Float64Array.from(scenario.variables.map((v) => a.objectives[v.id] ?? 0)),
+    escalation: a.objectives['escalation'] ?? 0,
+  }));
+}
+
+function staticGains(scenario: Scenario, moves: readonly CompiledMove[], weights: readonly ObjectiveWeights[]): Float64Array {
+  const gains = new Float64Array(scenario.actors.length * moves.length);
+  weights.forEach((w, a) => {
+    for (const m of moves) {
+      let gain = 0;
+      for (const e of m.effects) {
+        if (e.op !== EffectOp.add) continue;
+        if (e.kind === RefKind.variable) gain += w.vars[e.arg]! * e.value;
+        else if (e.kind === RefKind.escalation) gain += w.escalation * e.value;
+      }
+      gains[a * moves.length + m.index] = gain;
+    }
+  });
+  return gains;
+}
+
+function build(scenario: Scenario): Compiled {
+  const delayed: CompiledDelayed[] = [];
+  const moves = compileMoves(scenario, delayed);
+  const weights = objectiveWeights(scenario);
+  const vars = scenario.variables;
+  const phases = scenario.talks.phases;
+  return {
+    scenario,
+    actors: scenario.actors.length,
+    actorIds: scenario.actors.map((a) => a.id),
+    variableIds: vars.map((v) => v.id),
+    varMin: Float64Array.from(vars.map((v) => v.min)),
+    varMax: Float64Array.from(vars.map((v) => v.max)),
+    driftToward: Float64Array.from(vars.map((v) => v.drift?.toward ?? 0)),
+    driftRate: Float64Array.from(vars.map((v) => v.drift?.rate ?? 0)),
+    topRung: Math.max(...scenario.ladder.map((r) => r.level)),
+    moves,
+    movesByActor: scenario.actors.map((_, a) => moves.filter((m) => m.actor === a).map((m) => m.index)),
+    delayed,
+    delayedIndex: new Map(delayed.map((d, i) => [d.id, i])),
+    phaseIds: phases.map((p) => p.id),
+    phaseAlive: Uint8Array.from(phases.map((p) => (p.alive ? 1 : 0))),
+    phaseEnds: Uint8Array.from(phases.map((p) => (p.ends ? 1 : 0))),
+    transitions: scenario.talks.transitions.map((t) => ({
+      id: t.id,
+      label: t.label,
+      fromMask: phaseMask(scenario, t.from),
+      to: phases.findIndex((p) => p.id === t.to),
+      hazard: compileTerm(scenario, t.hazard),
+    })),
+    transitionIndex: new Map(scenario.talks.transitions.map((t, i) => [t.id, i])),
+    eventsByTurn: compileEvents(scenario),
+    casualtySignal: scenario.actors.map((a) =>
+      a.doctrine.casualtySignal ? compileSum(scenario, { [a.doctrine.casualtySignal]: 1 }) : null,
+    ),
+    objectives: scenario.actors.map((a) => compileSum(scenario, a.objectives)),
+    objectiveWeights: weights,
+    staticGain: staticGains(scenario, moves, weights),
+  };
+}
+
+const cache = new WeakMap<Scenario, Compiled>();
+
+/** The compiled form of a checked scenario, built once per scenario object. */
+export function compile(scenario: Scenario): Compiled {
+  let compiled = cache.get(scenario);
+  if (!compiled) {
+    compiled = build(scenario);
+    cache.set(scenario, compiled);
+  }
+  return compiled;
+}

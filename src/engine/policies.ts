@@ -1,0 +1,189 @@
+/**
+ * AI policies. Every strategy works for any actor: they read only a move's Goldstein weight, rung and
+ * targets, and the actor's doctrine and objectives from the scenario.
+ *
+ * Each policy gets exactly one uniform draw per turn (drawn for every actor, in order, from the
+ * turn's generator after the next turn's state), so swapping one actor's strategy leaves the others'
+ * draws unchanged.
+ */
+import type { StrategyId } from '../scenario/schema';
+import type { Compiled, CompiledMove } from './compile';
+import { EffectOp } from './compile';
+import { RefKind } from './refs';
+import { uniform } from './rng';
+import { evalProbability, isLegal, readRef, type Work } from './work';
+
+/** Index of the best-scoring move in `legal`; earlier moves win ties. */
+function argBest(legal: readonly number[], score: (m: CompiledMove) => number, c: Compiled): number {
+  let best = legal[0]!;
+  let bestScore = -Infinity;
+  for (const i of legal) {
+    const s = score(c.moves[i]!);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** The most cooperative legal move (highest Goldstein weight, then lowest rung). */
+function restraint(c: Compiled, legal: readonly number[]): number {
+  return argBest(legal, (m) => m.goldstein * 100 - m.rung, c);
+}
+
+/** The most hostile legal move (lowest Goldstein weight, then highest rung). */
+function hawk(c: Compiled, legal: readonly number[]): number {
+  return argBest(legal, (m) => -m.goldstein * 100 + m.rung, c);
+}
+
+/** The actor that hurt `a` most in `matrix` (received or remembered hostility), and by how much. */
+function offender(c: Compiled, matrix: Float64Array, a: number): { who: number; amount: number } {
+  let who = -1;
+  let amount = 0;
+  for (let b = 0; b < c.actors; b++) {
+    const v = matrix[a * c.actors + b]!;
+    if (v > amount) {
+      who = b;
+      amount = v;
+    }
+  }
+  return { who, amount };
+}
+
+/** Legal hostile moves aimed at `who`, or any legal hostile move when none is. */
+function retaliations(c: Compiled, legal: readonly number[], who: number): number[] {
+  const hostile = legal.filter((i) => c.moves[i]!.hostility > 0);
+  const aimed = hostile.filter((i) => c.moves[i]!.targets.includes(who));
+  return aimed.length > 0 ? aimed : hostile;
+}
+
+/** Tit-for-tat: answer last week's hostility in kind (the move nearest the offender's rung), else cooperate. */
+function titForTat(c: Compiled, w: Work, a: number, legal: readonly number[]): number {
+  const { who, amount } = offender(c, w.received, a);
+  if (who < 0 || amount <= c.scenario.dynamics.hostilityThreshold) return restraint(c, legal);
+  const options = retaliations(c, legal, who);
+  if (options.length === 0) return restraint(c, legal);
+  const rung = w.lastMove[who]! >= 0 ? c.moves[w.lastMove[who]!]!.rung : 0;
+  return argBest(options, (m) => -Math.abs(m.rung - rung) * 10 + m.hostility, c);
+}
+
+/** Proportional response: answer remembered hostility with a move of matching intensity. */
+function proportional(c: Compiled, w: Work, a: number, legal: readonly number[]): number {
+  const { who, amount } = offender(c, w.grudge, a);
+  if (who < 0 || amount <= c.scenario.dynamics.hostilityThreshold) return restraint(c, legal);
+  const options = retaliations(c, legal, who);
+  if (options.length === 0) return restraint(c, legal);
+  const intensity = Math.min(1, amount);
+  return argBest(options, (m) => -Math.abs(m.hostility - intensity), c);
+}
+
+/** The expected one-week change in actor `a`'s objective if it plays `m` now. */
+function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
+  const weights = c.objectiveWeights[a]!;
+  let gain = c.staticGain[a * c.moves.length + m.index]!;
+  for (const e of m.dynamicEffects) gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+  for (const o of m.outcomes) {
+    if (o.weighted[a] === 0) continue;
+    const p = evalProbability(c, w, o.probability);
+    let value = 0;
+    for (const e of o.effects) value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+    gain += p * value;
+  }
+  const escWeight = weights.escalation;
+  if (escWeight !== 0) {
+    const d = c.scenario.dynamics;
+    const impulse =
+      m.hostility > 0 ? d.escalationGain * m.hostility * Math.max(0, m.rung - w.escalation) : d.deescalationGain * m.hostility;
+    gain += escWeight * impulse;
+  }
+  return gain;
+}
+
+function effectValue(
+  c: Compiled,
+  w: Work,
+  weights: Compiled['objectiveWeights'][number],
+  kind: number,
+  arg: number,
+  op: number,
+  value: number,
+): number {
+  const weight = kind === RefKind.variable ? weights.vars[arg]! : kind === RefKind.escalation ? weights.escalation : 0;
+  if (weight === 0) return 0;
+  if (op === EffectOp.add) return weight * value;
+  const current = readRef(c, w, kind, arg);
+  return weight * (op === EffectOp.scale ? current * (value - 1) : value - current);
+}
+
+/** The doctrine policy: a softmax over scored legal moves at the actor's temperature. */
+function doctrine(c: Compiled, w: Work, a: number, legal: readonly number[], u: number, scores: Float64Array): number {
+  const doc = c.scenario.actors[a]!.doctrine;
+  const alive = c.phaseAlive[w.phase]!;
+  const signal = c.casualtySignal[a];
+  const casualty = signal ? doc.casualtySensitivity * readRef(c, w, signal.kinds[0]!, signal.args[0]!) : 0;
+  const n = c.actors;
+  let max = -Infinity;
+  for (let k = 0; k < legal.length; k++) {
+    const m = c.moves[legal[k]!]!;
+    const hostile = m.hostility > 0 ? m.hostility : 0;
+    const cooperative = m.hostility < 0 ? -m.hostility : 0;
+    let drive = 0;
+    for (let t = 0; t < m.targets.length; t++) drive += w.grudge[a * n + m.targets[t]!]!;
+    let s = m.bias;
+    s += hostile * (doc.reciprocity * drive + casualty - (doc.escalationAversion * m.rung) / c.topRung);
+    s += doc.talksValue * (cooperative - hostile) * alive;
+    if (w.lastMove[a] === m.index) s += doc.inertia;
+    s += doc.objectiveWeight * expectedGain(c, w, a, m);
+    s /= doc.temperature;
+    scores[k] = s;
+    if (s > max) max = s;
+  }
+  let total = 0;
+  for (let k = 0; k < legal.length; k++) {
+    scores[k] = Math.exp(scores[k]! - max);
+    total += scores[k]!;
+  }
+  let target = u * total;
+  for (let k = 0; k < legal.length; k++) {
+    target -= scores[k]!;
+    if (target < 0) return legal[k]!;
+  }
+  return legal[legal.length - 1]!;
+}
+
+/** The legal moves of actor `a`, written into `out`; returns how many. */
+export function legalMoves(c: Compiled, w: Work, a: number): number[] {
+  return c.movesByActor[a]!.filter((m) => isLegal(c, w, m));
+}
+
+/** One actor's choice under `strategy`, given its uniform draw `u`. */
+export function choose(c: Compiled, w: Work, a: number, strategy: StrategyId, u: number, scores: Float64Array): number {
+  const legal = legalMoves(c, w, a);
+  switch (strategy) {
+    case 'doctrine':
+      return doctrine(c, w, a, legal, u, scores);
+    case 'restraint':
+      return restraint(c, legal);
+    case 'hawk':
+      return hawk(c, legal);
+    case 'random':
+      return legal[Math.min(legal.length - 1, Math.floor(u * legal.length))]!;
+    case 'tit-for-tat':
+      return titForTat(c, w, a, legal);
+    case 'proportional':
+      return proportional(c, w, a, legal);
+    case 'grim-trigger':
+      return w.triggered[a] ? hawk(c, legal) : restraint(c, legal);
+  }
+}
+
+/**
+ * Every actor's choice for the week, written into `out` (move indices). Reads the policies' draws
+ * from a copy of the turn's generator, so the state is not changed.
+ */
+export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[], out: Int32Array, scores: Float64Array): void {
+  const rng = w.rng.clone();
+  for (let i = 0; i < 4; i++) rng.next();
+  for (let a = 0; a < c.actors; a++) out[a] = choose(c, w, a, strategies[a]!, uniform(rng), scores);
+}

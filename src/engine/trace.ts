@@ -1,0 +1,75 @@
+/**
+ * Records a turn's narrative and contributions while it resolves. Only interactive play traces; Monte
+ * Carlo passes `null` and pays nothing for it.
+ */
+import type { Compiled } from './compile';
+import type { Contribution, ContributionKind } from './report';
+import { survivalProbability } from './talks';
+import type { Work } from './work';
+
+interface Source {
+  kind: ContributionKind;
+  id: string;
+  actor: string | null;
+  label: string;
+}
+
+export class Trace {
+  readonly narrative: string[] = [];
+  readonly escalation: Contribution[] = [];
+  readonly survival: Contribution[] = [];
+  /** Ids of the chance outcomes that happened, by actor index. */
+  readonly outcomes: string[][];
+  readonly escalationBefore: number;
+  readonly survivalBefore: number;
+  private lastSurvival: number;
+  private source: Source = { kind: 'decay', id: '', actor: null, label: '' };
+
+  constructor(
+    private readonly c: Compiled,
+    private readonly w: Work,
+  ) {
+    this.outcomes = c.actorIds.map(() => []);
+    this.escalationBefore = w.escalation;
+    this.survivalBefore = this.survivalNow();
+    this.lastSurvival = this.survivalBefore;
+  }
+
+  /** Survival to the horizon from the working state as it stands. */
+  survivalNow(): number {
+    return survivalProbability(this.c, this.w, Math.max(0, this.w.horizon - this.w.turn));
+  }
+
+  /** Opens a source: later escalation changes are credited to it until the next `begin`. */
+  begin(kind: ContributionKind, id: string, actor: string | null, label: string): void {
+    this.source = { kind, id, actor, label };
+  }
+
+  /** Credits a change of escalation to the open source. */
+  escalate(amount: number): void {
+    if (amount !== 0) this.escalation.push({ ...this.source, amount });
+  }
+
+  /** Credits the change of survival since the last settle to the open source. */
+  settle(): void {
+    const now = this.survivalNow();
+    const amount = now - this.lastSurvival;
+    this.lastSurvival = now;
+    if (Math.abs(amount) > 1e-12) this.survival.push({ ...this.source, amount });
+  }
+
+  say(line: string): void {
+    this.narrative.push(line);
+  }
+}
+
+/** Sums contributions by source, largest magnitude first. */
+export function merged(list: readonly Contribution[]): Contribution[] {
+  const byKey = new Map<string, Contribution>();
+  for (const c of list) {
+    const key = `${c.kind}|${c.id}|${c.actor ?? ''}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, amount: seen.amount + c.amount } : c);
+  }
+  return [...byKey.values()].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount));
+}

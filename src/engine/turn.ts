@@ -1,0 +1,179 @@
+/**
+ * Resolves one week on the working state, in place. The order is fixed:
+ *   1. the turn's generator hands over the next turn's state, then the policies' draws;
+ *   2. each actor's move resolves in scenario order: effects, forced talks transition, escalation
+ *      impulse, chance outcomes, delayed effects queued, hostility perceived by its targets;
+ *   3. memory fades and variables drift (grudges, rebuilding, decay of escalation);
+ *   4. the talks' competing hazards are drawn (unless a move forced a transition);
+ *   5. the week advances: scheduled events and due delayed effects fire; end conditions are checked.
+ * Every chance draw is made whether or not it can matter, so a change of one parameter does not
+ * shift the random numbers of everything after it (common random numbers across set-ups).
+ */
+import type { Compiled, CompiledEffect, CompiledMove } from './compile';
+import { RefKind } from './refs';
+import { drawState, rngFromState, uniform } from './rng';
+import { applyTransition, drawTransition } from './talks';
+import type { Trace } from './trace';
+import { applyEffect, EndReason, evalProbability, type Work } from './work';
+
+function clampEscalation(c: Compiled, x: number): number {
+  return x < 0 ? 0 : x > c.topRung ? c.topRung : x;
+}
+
+function applyEffects(c: Compiled, w: Work, effects: readonly CompiledEffect[], trace: Trace | null): void {
+  for (const e of effects) {
+    const delta = applyEffect(c, w, e);
+    if (trace && e.kind === RefKind.escalation) trace.escalate(delta);
+  }
+}
+
+function queueDelayed(c: Compiled, w: Work, list: readonly number[], actor: number): void {
+  for (const d of list) w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
+}
+
+/** The pull of a move on escalation: hostile moves pull toward their rung, cooperative ones push down. */
+function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
+  const d = c.scenario.dynamics;
+  if (m.hostility > 0) return d.escalationGain * m.hostility * Math.max(0, m.rung - w.escalation);
+  return d.deescalationGain * m.hostility;
+}
+
+function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): boolean {
+  const rng = w.rng;
+  const n = c.actors;
+  trace?.begin('move', m.id, c.actorIds[a]!, m.label);
+  trace?.say(m.narrative[w.turn % m.narrative.length]!);
+  applyEffects(c, w, m.effects, trace);
+  const forced = m.talks >= 0 && applyTransition(c, w, m.talks);
+  const before = w.escalation;
+  w.escalation = clampEscalation(c, before + moveImpulse(c, w, m));
+  trace?.escalate(w.escalation - before);
+  trace?.settle();
+  let quiet = true;
+  for (const o of m.outcomes) {
+    const happens = uniform(rng) < evalProbability(c, w, o.probability);
+    if (!happens) continue;
+    quiet = false;
+    trace?.outcomes[a]!.push(o.id);
+    trace?.begin('outcome', `${m.id}/${o.id}`, c.actorIds[a]!, o.label);
+    trace?.say(o.narrative);
+    applyEffects(c, w, o.effects, trace);
+    queueDelayed(c, w, o.delayed, a);
+    trace?.settle();
+  }
+  if (quiet && m.quietNarrative) trace?.say(m.quietNarrative);
+  queueDelayed(c, w, m.delayed, a);
+  const misperception = c.scenario.dynamics.misperception;
+  for (let i = 0; i < m.targets.length; i++) {
+    const perceived = Math.min(1, m.hostility + misperception * uniform(rng));
+    const cell = m.targets[i]! * n + a;
+    w.received[cell] = w.received[cell]! + perceived;
+  }
+  w.lastMove[a] = m.index;
+  return forced;
+}
+
+/** Remembered hostility fades, variables drift, escalation decays toward its floor. */
+function fade(c: Compiled, w: Work, trace: Trace | null): void {
+  const d = c.scenario.dynamics;
+  trace?.begin('decay', '', null, 'Weekly decay, rebuilding and fading memories');
+  const keep = 1 - d.grudgeDecay;
+  for (let i = 0; i < w.grudge.length; i++) w.grudge[i] = Math.max(0, keep * w.grudge[i]! + w.received[i]!);
+  for (let v = 0; v < w.vars.length; v++) {
+    const rate = c.driftRate[v]!;
+    if (rate > 0) w.vars[v] = w.vars[v]! + rate * (c.driftToward[v]! - w.vars[v]!);
+  }
+  const before = w.escalation;
+  w.escalation = clampEscalation(c, before - d.escalationDecay * (before - d.escalationFloor));
+  trace?.escalate(w.escalation - before);
+  trace?.settle();
+}
+
+/** Actors who perceived more than the threshold of hostility this week never forget it (grim trigger). */
+function remember(c: Compiled, w: Work): void {
+  const n = c.actors;
+  const threshold = c.scenario.dynamics.hostilityThreshold;
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) if (w.received[a * n + b]! > threshold) w.triggered[a] = 1;
+  }
+}
+
+function drawTalks(c: Compiled, w: Work, forced: boolean, scratch: Float64Array, trace: Trace | null): number {
+  const u = uniform(w.rng);
+  if (forced) return -1;
+  const t = drawTransition(c, w, u, scratch);
+  if (t < 0) return -1;
+  applyTransition(c, w, t);
+  const transition = c.transitions[t]!;
+  trace?.begin('talks', transition.id, null, `Talks: ${transition.label}`);
+  trace?.say(`Talks: ${transition.label}.`);
+  trace?.settle();
+  return t;
+}
+
+/** Fires what is scheduled for the week that has just begun: calendar events, then delayed effects. */
+export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
+  for (const e of c.eventsByTurn.get(w.turn) ?? []) {
+    trace?.begin('event', e.id, null, e.label);
+    trace?.say(e.narrative);
+    applyEffects(c, w, e.effects, trace);
+    if (e.talks >= 0) applyTransition(c, w, e.talks);
+    trace?.settle();
+  }
+  if (w.pending.length === 0) return;
+  const still = [];
+  for (const p of w.pending) {
+    if (p.due !== w.turn) {
+      still.push(p);
+      continue;
+    }
+    const d = c.delayed[p.delayed]!;
+    trace?.begin('delayed', d.id, c.actorIds[p.actor]!, d.narrative);
+    trace?.say(d.narrative);
+    applyEffects(c, w, d.effects, trace);
+    trace?.settle();
+  }
+  w.pending = still;
+}
+
+/** Ends the game on open war or on a talks phase that ends it. */
+export function checkEnd(c: Compiled, w: Work): void {
+  const d = c.scenario.dynamics;
+  if (w.escalation >= d.openWarAt) {
+    w.ended = EndReason.openWar;
+    const onWar = c.scenario.talks.onOpenWar;
+    if (onWar !== undefined) w.phase = c.phaseIds.indexOf(onWar);
+  } else if (c.phaseEnds[w.phase]) {
+    w.ended = EndReason.talks;
+  }
+}
+
+/**
+ * Resolves the week `w.turn` with one move index per actor (already checked legal), in place.
+ * `scratch` holds one number per talks transition.
+ */
+export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null): number {
+  const next = drawState(w.rng);
+  for (let a = 0; a < c.actors; a++) w.rng.next();
+  w.received.fill(0);
+  let forced = false;
+  for (let a = 0; a < c.actors; a++) {
+    if (resolveMove(c, w, a, c.moves[moves[a]!]!, trace)) forced = true;
+  }
+  fade(c, w, trace);
+  remember(c, w);
+  const transition = drawTalks(c, w, forced, scratch, trace);
+  w.turn += 1;
+  w.rng = rngFromState(next);
+  if (trace) {
+    trace.begin('time', '', null, 'One week less until the horizon');
+    trace.settle();
+  }
+  openWeek(c, w, trace);
+  checkEnd(c, w);
+  if (trace && w.ended === EndReason.openWar) {
+    trace.begin('talks', 'open-war', null, 'Open war');
+    trace.settle();
+  }
+  return transition;
+}

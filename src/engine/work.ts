@@ -1,0 +1,125 @@
+/**
+ * The working form of a game state: flat typed arrays the turn loop mutates in place. The public,
+ * immutable `GameState` (state.ts) converts to and from it at the edges; Monte Carlo stays in this
+ * form for a whole run.
+ */
+import type { Compiled, CompiledEffect, CompiledTerm } from './compile';
+import { EffectOp } from './compile';
+import { RefKind } from './refs';
+import type { Rng } from './rng';
+
+export interface Pending {
+  due: number;
+  delayed: number;
+  actor: number;
+}
+
+export const EndReason = { none: 0, openWar: 1, talks: 2 } as const;
+
+export interface Work {
+  turn: number;
+  horizon: number;
+  rng: Rng;
+  vars: Float64Array;
+  escalation: number;
+  /** grudge[a * n + b]: a's remembered hostility from b, >= 0. */
+  grudge: Float64Array;
+  /** received[a * n + b]: hostility a perceived from b last week, in [-1, 1] per move. */
+  received: Float64Array;
+  phase: number;
+  phaseSince: number;
+  lastMove: Int32Array;
+  triggered: Uint8Array;
+  pending: Pending[];
+  ended: number;
+}
+
+/** The current value of a resolved reference. */
+export function readRef(c: Compiled, w: Work, kind: number, arg: number): number {
+  switch (kind) {
+    case RefKind.variable:
+      return w.vars[arg]!;
+    case RefKind.escalation:
+      return w.escalation;
+    case RefKind.turn:
+      return w.turn;
+    case RefKind.grudge:
+      return w.grudge[arg]!;
+    case RefKind.tension: {
+      const n = c.actors;
+      const a = (arg / n) | 0;
+      const b = arg - a * n;
+      return (w.grudge[arg]! + w.grudge[b * n + a]!) / 2;
+    }
+    case RefKind.talksPhase:
+      return w.phase === arg ? 1 : 0;
+    default:
+      return c.phaseAlive[w.phase]!;
+  }
+}
+
+/** The linear predictor base + sum(coef * ref), before the link. */
+export function linearPredictor(c: Compiled, w: Work, t: CompiledTerm): number {
+  let x = t.base;
+  for (let i = 0; i < t.coefs.length; i++) x += t.coefs[i]! * readRef(c, w, t.kinds[i]!, t.args[i]!);
+  return x;
+}
+
+/** A term's value after its link: a probability in [0, 1]. */
+export function evalProbability(c: Compiled, w: Work, t: CompiledTerm): number {
+  const x = linearPredictor(c, w, t);
+  if (t.logistic) return 1 / (1 + Math.exp(-x));
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+function applyOp(current: number, e: CompiledEffect): number {
+  if (e.op === EffectOp.add) return current + e.value;
+  if (e.op === EffectOp.scale) return current * e.value;
+  return e.value;
+}
+
+/** Applies one effect, keeping every number within its bounds. Returns the change made. */
+export function applyEffect(c: Compiled, w: Work, e: CompiledEffect): number {
+  if (e.kind === RefKind.variable) {
+    const before = w.vars[e.arg]!;
+    const after = clamp(applyOp(before, e), c.varMin[e.arg]!, c.varMax[e.arg]!);
+    w.vars[e.arg] = after;
+    return after - before;
+  }
+  if (e.kind === RefKind.escalation) {
+    const before = w.escalation;
+    w.escalation = clamp(applyOp(before, e), 0, c.topRung);
+    return w.escalation - before;
+  }
+  const before = w.grudge[e.arg]!;
+  w.grudge[e.arg] = Math.max(0, applyOp(before, e));
+  return w.grudge[e.arg]! - before;
+}
+
+/** Whether `move` is legal for its actor in the current state. */
+export function isLegal(c: Compiled, w: Work, move: number): boolean {
+  const m = c.moves[move]!;
+  if ((m.phaseMask & (1 << w.phase)) === 0) return false;
+  for (const cond of m.conditions) {
+    const v = readRef(c, w, cond.kind, cond.arg);
+    if (v < cond.min || v > cond.max) return false;
+  }
+  return true;
+}
+
+export function cloneWork(w: Work): Work {
+  return {
+    ...w,
+    rng: w.rng.clone(),
+    vars: w.vars.slice(),
+    grudge: w.grudge.slice(),
+    received: w.received.slice(),
+    lastMove: w.lastMove.slice(),
+    triggered: w.triggered.slice(),
+    pending: w.pending.map((p) => ({ ...p })),
+  };
+}

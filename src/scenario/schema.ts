@@ -1,0 +1,285 @@
+/**
+ * The scenario format: one zod schema is the single source of the Scenario type.
+ *
+ * A scenario is data only. Probabilities and hazards are linear terms passed through a logistic or a
+ * clamp; effects name the variable they change. No field is ever evaluated as code.
+ */
+import { z } from 'zod';
+
+/** The version written by this code; older files are migrated (see migrations.ts). */
+export const SCHEMA_VERSION = 1;
+
+export const moveCategories = ['kinetic', 'show-of-force', 'diplomatic', 'economic', 'nuclear', 'political'] as const;
+export type MoveCategory = (typeof moveCategories)[number];
+
+export const strategyIds = ['doctrine', 'tit-for-tat', 'proportional', 'grim-trigger', 'restraint', 'hawk', 'random'] as const;
+export type StrategyId = (typeof strategyIds)[number];
+
+export const linkFunctions = ['logistic', 'clamp'] as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an id of lower-case letters, digits, "-" and "."');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const finite = z.number().finite();
+const probability = finite.min(0).max(1);
+const nonNegative = finite.min(0);
+
+/**
+ * A reference to a number in the game state, read by linear terms and conditions:
+ * a variable id, `escalation`, `turn`, `tension:A:B` (dyad tension), `grudge:A:B` (A's remembered
+ * hostility from B), `talks:PHASE` (1 while the talks are in that phase, else 0) or `talks:alive`.
+ */
+export const ref = z.string().min(1);
+
+/** value = link(base + sum of coef * ref). A logistic link gives a probability in (0, 1). */
+export const linearTerm = z
+  .object({
+    base: finite,
+    terms: z.record(ref, finite).default({}),
+    link: z.enum(linkFunctions).default('logistic'),
+  })
+  .strict();
+
+/** A change to the state: add to, scale or set a variable, `escalation` or a `grudge:A:B`. */
+export const effect = z
+  .object({
+    target: ref,
+    add: finite.optional(),
+    scale: finite.optional(),
+    set: finite.optional(),
+  })
+  .strict()
+  .refine((e) => [e.add, e.scale, e.set].filter((v) => v !== undefined).length === 1, {
+    message: 'exactly one of add, scale or set',
+  });
+
+export const condition = z
+  .object({
+    ref,
+    min: finite.optional(),
+    max: finite.optional(),
+  })
+  .strict();
+
+export const delayedEffect = z
+  .object({
+    afterTurns: z.number().int().min(1).max(52),
+    narrative: z.string().min(1),
+    effects: z.array(effect).min(1),
+  })
+  .strict();
+
+/** A chance outcome of a move, drawn independently of the move's other outcomes. */
+export const outcome = z
+  .object({
+    id,
+    label: z.string().min(1),
+    narrative: z.string().min(1),
+    probability: linearTerm,
+    effects: z.array(effect).default([]),
+    delayed: z.array(delayedEffect).default([]),
+  })
+  .strict();
+
+export const move = z
+  .object({
+    id,
+    actor: id,
+    label: z.string().min(1),
+    description: z.string().min(1),
+    category: z.enum(moveCategories),
+    cameo: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits'),
+    /** Goldstein conflict-cooperation weight, -10 (most hostile) .. +10 (most cooperative). */
+    goldstein: finite.min(-10).max(10),
+    /** Kahn's ladder rung the move belongs to, 0 .. top rung. */
+    rung: z.number().int().min(0),
+    /** Actors the move is aimed at: they feel its hostility or cooperation. */
+    targets: z.array(id).default([]),
+    /** The AI's prior propensity for this move, in softmax score units. */
+    bias: finite.default(0),
+    preconditions: z.array(condition).default([]),
+    /** Legal only while the talks are in one of these phases (all phases when absent). */
+    talksPhases: z.array(id).optional(),
+    effects: z.array(effect).default([]),
+    /** A talks transition the move forces when the talks are in that transition's `from` phases. */
+    talks: id.optional(),
+    outcomes: z.array(outcome).default([]),
+    delayed: z.array(delayedEffect).default([]),
+    /** What the week's narrative says; variants are used in turn. */
+    narrative: z.array(z.string().min(1)).min(1),
+    /** Added when none of the move's outcomes happened (e.g. "no casualties"). */
+    quietNarrative: z.string().optional(),
+  })
+  .strict();
+
+export const doctrine = z
+  .object({
+    /** Score bonus for repeating last week's move. */
+    inertia: finite,
+    /** Weight of remembered hostility from a target on hostile moves against it. */
+    reciprocity: finite,
+    /** Weight of `casualtySignal` on hostile moves. */
+    casualtySensitivity: finite,
+    casualtySignal: ref.optional(),
+    /** Weight on cooperative moves while the talks are alive. */
+    talksValue: finite,
+    /** Penalty on hostile moves, scaled by the move's rung. */
+    escalationAversion: finite,
+    /** Weight of the expected one-week change in the actor's objective. */
+    objectiveWeight: finite.default(1),
+    /** Softmax temperature: lower is more calculating, higher more erratic. */
+    temperature: finite.positive(),
+  })
+  .strict();
+
+export const actor = z
+  .object({
+    id,
+    name: z.string().min(1),
+    short: z.string().min(1).max(12),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
+    description: z.string().min(1),
+    defaultStrategy: z.enum(strategyIds).default('doctrine'),
+    doctrine,
+    /** How the actor values the state: weights on refs. */
+    objectives: z.record(ref, finite),
+  })
+  .strict();
+
+export const variable = z
+  .object({
+    id,
+    label: z.string().min(1),
+    description: z.string().min(1),
+    /** Units, e.g. "index 0-1" or "people". */
+    unit: z.string().min(1),
+    min: finite,
+    max: finite,
+    initial: finite,
+    /** Weekly pull toward `toward` by the share `rate` (rebuilding, decay of pressure). */
+    drift: z.object({ toward: finite, rate: probability }).strict().optional(),
+    /** Counters are reported in forecast outcome tables (casualties, attacks, strikes). */
+    counter: z.boolean().default(false),
+  })
+  .strict();
+
+export const rung = z
+  .object({
+    level: z.number().int().min(0),
+    name: z.string().min(1),
+    description: z.string().min(1),
+  })
+  .strict();
+
+export const talksPhase = z
+  .object({
+    id,
+    label: z.string().min(1),
+    /** Whether talks in this phase count as alive (not collapsed). */
+    alive: z.boolean(),
+    /** The game ends when the talks reach this phase (e.g. a restored deal). */
+    ends: z.boolean().default(false),
+  })
+  .strict();
+
+export const talksTransition = z
+  .object({
+    id,
+    label: z.string().min(1),
+    from: z.array(id).min(1),
+    to: id,
+    /** Weekly probability of the transition, from the state after the week's moves. */
+    hazard: linearTerm,
+  })
+  .strict();
+
+export const scheduledEvent = z
+  .object({
+    id,
+    date: isoDate,
+    label: z.string().min(1),
+    narrative: z.string().min(1),
+    source: z.string().min(1),
+    effects: z.array(effect).default([]),
+    talks: id.optional(),
+  })
+  .strict();
+
+export const dynamics = z
+  .object({
+    /** Weekly share by which escalation falls back toward `escalationFloor`. */
+    escalationDecay: probability,
+    escalationFloor: nonNegative,
+    /** Pull of a hostile move toward its rung: impulse = gain * hostility * max(0, rung - escalation). */
+    escalationGain: nonNegative,
+    /** Push of a cooperative move down: impulse = -gain * cooperation. */
+    deescalationGain: nonNegative,
+    /** Escalation at or above which the game ends in open war. */
+    openWarAt: nonNegative,
+    /** Weekly share of remembered hostility forgotten. */
+    grudgeDecay: probability,
+    /** Largest extra hostility a target may read into a move, as a share of the scale. */
+    misperception: probability,
+    /** Perceived hostility above which the classic strategies count a week as hostile. */
+    hostilityThreshold: probability,
+  })
+  .strict();
+
+export const source = z
+  .object({
+    id,
+    title: z.string().min(1),
+    url: z.string().url().optional(),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    startDate: isoDate,
+    turnDays: z.number().int().min(1).max(31),
+    defaultTurns: z.number().int().min(1).max(520),
+    sources: z.array(source).min(1),
+    actors: z.array(actor).min(2),
+    variables: z.array(variable),
+    ladder: z.array(rung).min(2),
+    initialEscalation: nonNegative,
+    /** Remembered hostility at the start, as `grudge:A:B` -> value. */
+    initialGrudges: z.record(ref, nonNegative).default({}),
+    dynamics,
+    talks: z
+      .object({
+        label: z.string().min(1),
+        initialPhase: id,
+        /** The phase the talks fall into if the game ends in open war. */
+        onOpenWar: id.optional(),
+        phases: z.array(talksPhase).min(2),
+        transitions: z.array(talksTransition).min(1),
+      })
+      .strict(),
+    moves: z.array(move).min(1),
+    events: z.array(scheduledEvent).default([]),
+  })
+  .strict();
+
+/** A checked scenario: what `parseScenario` returns. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Move = z.infer<typeof move>;
+export type Outcome = z.infer<typeof outcome>;
+export type Effect = z.infer<typeof effect>;
+export type LinearTerm = z.infer<typeof linearTerm>;
+export type Actor = z.infer<typeof actor>;
+export type Doctrine = z.infer<typeof doctrine>;
+export type Variable = z.infer<typeof variable>;
+export type TalksPhase = z.infer<typeof talksPhase>;
+export type TalksTransition = z.infer<typeof talksTransition>;
+export type ScheduledEvent = z.infer<typeof scheduledEvent>;
+export type Dynamics = z.infer<typeof dynamics>;
+export type DelayedEffect = z.infer<typeof delayedEffect>;
