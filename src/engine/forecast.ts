@@ -16,6 +16,9 @@ import { cloneWork, EndReason, type Work } from './work';
 /** Escalation is tallied in bins of this many rungs. */
 export const ESCALATION_BIN = 0.05;
 
+/** Runs between progress reports. */
+const PROGRESS_EVERY = 250;
+
 export interface ForecastOptions {
   /** Number of futures, >= 1. */
   readonly runs: number;
@@ -91,7 +94,14 @@ export function forecastTurns(state: GameState, o: ForecastOptions): number {
  * Simulates runs [first, first + count) of a forecast and tallies them. Pure: the same arguments
  * give the same tally. Runs that end (open war, a deal) hold their final state for the rest.
  */
-export function forecastChunk(scenario: Scenario, state: GameState, o: ForecastOptions, first: number, count: number): ForecastTally {
+export function forecastChunk(
+  scenario: Scenario,
+  state: GameState,
+  o: ForecastOptions,
+  first: number,
+  count: number,
+  onProgress?: (done: number) => void,
+): ForecastTally {
   const c = compile(scenario);
   const turns = forecastTurns(state, o);
   const tally = emptyTally(c, state, o, turns, first, count);
@@ -120,6 +130,7 @@ export function forecastChunk(scenario: Scenario, state: GameState, o: ForecastO
       tally.counterSums[i]! += gain;
       if (gain > 0) tally.counterAny[i]! += 1;
     });
+    if (onProgress && ((r + 1) % PROGRESS_EVERY === 0 || r + 1 === count)) onProgress(r + 1);
   }
   return tally;
 }

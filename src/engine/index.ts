@@ -6,3 +6,4 @@ export type { Contribution, ContributionKind, MoveReport, TurnReport } from './r
 export { initialState, type GameState } from './state';
 export { summarize, PERCENTILES, type ForecastSummary, type OutcomeRow, type WeekSummary } from './summary';
 export { wilson, type Interval } from './stats';
+export { rungOf } from './ladder';

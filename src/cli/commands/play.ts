@@ -1,0 +1,71 @@
+/** `play <scenario>`: one game with AI policies for every actor, turn by turn. */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chooseMoves, isOver, resolveTurn, type GameLog, type TurnMoves } from '../../engine/game';
+import { rungOf } from '../../engine/ladder';
+import { initialState, type GameState } from '../../engine/state';
+import { writeGameFile } from '../../scenario/game-file';
+import type { Scenario, StrategyId } from '../../scenario/schema';
+import { formatOption, intOption, policyOptions } from '../args';
+import { renderCsv, renderJson, renderTable, type Table } from '../format';
+import type { Io } from '../io';
+import { loadScenario } from '../load';
+import { provenance } from '../provenance';
+
+/** One row per resolved week: the moves, what the dice decided, and where things stand. */
+export function gameTable(scenario: Scenario, states: readonly GameState[]): Table {
+  const columns = ['week', 'date', ...scenario.actors.map((a) => a.id), 'outcomes', 'escalation', 'rung', 'talks', 'talks survival'];
+  const rows = states.slice(1).map((s) => {
+    const r = s.report!;
+    const outcomes = r.moves.flatMap((m) => m.outcomes.map((o) => `${m.actor}:${o}`)).join(' ');
+    return [r.turn + 1, r.date, ...r.moves.map((m) => m.move), outcomes, s.escalation, rungOf(scenario, s.escalation).name, s.talks.phase, r.survival.after];
+  });
+  return { columns, rows };
+}
+
+/** Plays a whole game with the given strategies; returns every state and the log. */
+export function playGame(scenario: Scenario, seed: number, turns: number, strategies: Readonly<Record<string, StrategyId>>) {
+  const states = [initialState(scenario, seed, turns)];
+  const log: TurnMoves[] = [];
+  while (!isOver(states[states.length - 1]!)) {
+    const state = states[states.length - 1]!;
+    const moves = chooseMoves(scenario, state, strategies);
+    const result = resolveTurn(scenario, state, moves);
+    if (!result.ok) throw new Error(result.error.message);
+    log.push(moves);
+    states.push(result.state);
+  }
+  const game: GameLog = { scenarioId: scenario.id, seed, horizon: turns, turns: log };
+  return { states, game };
+}
+
+export function play(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      turns: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      save: { type: 'string' },
+    },
+  });
+  const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
+  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
+  const turns = intOption(values.turns, 'turns', scenario.defaultTurns, 1, 520);
+  const strategies = policyOptions(scenario, values.policy);
+  const format = formatOption(values.format);
+  const { states, game } = playGame(scenario, seed, turns, strategies);
+  if (values.save) writeFileSync(values.save, renderJson(writeGameFile(game)));
+  const table = gameTable(scenario, states);
+  if (format === 'csv') io.out(renderCsv(table));
+  else if (format === 'json') {
+    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies }), game: writeGameFile(game), reports: states.slice(1).map((s) => s.report) }));
+  } else {
+    io.out(`${scenario.title}: seed ${seed}, ${turns} weeks\n\n${renderTable(table)}\n`);
+    const end = states[states.length - 1]!;
+    io.out(`\nEnded: ${end.ended ?? 'horizon reached'} at week ${end.turn}; escalation ${end.escalation.toFixed(2)} (${rungOf(scenario, end.escalation).name}); talks ${end.talks.phase}.\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+/** `replay <game.json>`: replays a saved game's log and prints its final state. */
+import { parseArgs } from 'node:util';
+import { replay } from '../../engine/game';
+import { rungOf } from '../../engine/ladder';
+import { formatOption } from '../args';
+import { renderCsv, renderJson, renderTable, type Table } from '../format';
+import type { Io } from '../io';
+import { loadGame } from '../load';
+import { gameTable } from './play';
+
+export function replayCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { scenario: { type: 'string' }, format: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file) {
+    io.err('replay: give a saved game file (made by `play --save game.json`)\n');
+    return 2;
+  }
+  const { log, scenario } = loadGame(file, values.scenario);
+  const format = formatOption(values.format);
+  const { states, error } = replay(scenario, log);
+  if (error) {
+    io.err(`${file}: turns[${error.turn}]: ${error.message}\n`);
+    return 1;
+  }
+  const end = states[states.length - 1]!;
+  const vars: Table = { columns: ['variable', 'value'], rows: Object.entries(end.vars).map(([k, v]) => [k, v]) };
+  if (format === 'json') io.out(renderJson(end));
+  else if (format === 'csv') io.out(renderCsv(vars));
+  else {
+    io.out(`${scenario.title}: seed ${log.seed}, ${log.turns.length} weeks replayed\n\n${renderTable(gameTable(scenario, states))}\n\n`);
+    io.out(`Final state at week ${end.turn}: escalation ${end.escalation.toFixed(3)} (${rungOf(scenario, end.escalation).name}), talks ${end.talks.phase}, ended: ${end.ended ?? 'no'}\n\n`);
+    io.out(`${renderTable(vars)}\n`);
+  }
+  return 0;
+}

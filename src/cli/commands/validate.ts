@@ -1,0 +1,23 @@
+/** `validate <file>`: every error with its path; exit code 1 on errors. */
+import { formatErrors, InputError, loadScenario } from '../load';
+import type { Io } from '../io';
+
+export function validate(files: readonly string[], io: Io): number {
+  if (files.length === 0) {
+    io.err('validate: give one or more scenario files\n');
+    return 2;
+  }
+  let failed = 0;
+  for (const f of files) {
+    try {
+      const { scenario, file } = loadScenario(f);
+      io.out(`${file}: ok (${scenario.id}: ${scenario.actors.length} actors, ${scenario.moves.length} moves, ${scenario.events.length} events)\n`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failed += 1;
+      io.out(`${formatErrors(e.file, e.errors)}\n`);
+      io.err(`${e.file}: ${e.errors.length} error(s)\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

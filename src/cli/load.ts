@@ -1,0 +1,59 @@
+/** Reading scenario and game files from disk for the CLI; errors name the file and the path inside it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GameLog } from '../engine/game';
+import { parseGameFile } from '../scenario/game-file';
+import { parseScenarioText, type ScenarioError } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+
+/** The bundled scenarios folder. */
+export const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
+
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly errors: readonly ScenarioError[],
+  ) {
+    super(`${file}: ${errors.length} error(s)`);
+  }
+}
+
+/** Formats errors one per line as `file: path: message`. */
+export function formatErrors(file: string, errors: readonly ScenarioError[]): string {
+  return errors.map((e) => `${file}: ${e.path === '' ? '(root)' : e.path}: ${e.message}`).join('\n');
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, [{ path: '', code: 'unreadable', message: (e as Error).message }]);
+  }
+}
+
+/** A scenario from a path, or from a bundled scenario's id (e.g. `march-2021`). */
+export function loadScenario(pathOrId: string): { scenario: Scenario; file: string } {
+  const bundled = join(scenariosDir, `${pathOrId}.json`);
+  const file = existsSync(pathOrId) || !existsSync(bundled) ? resolve(pathOrId) : bundled;
+  const result = parseScenarioText(readText(file));
+  if (!result.ok) throw new InputError(file, result.errors);
+  return { scenario: result.value, file };
+}
+
+/** A saved game, checked against its scenario (the bundled one of its id, unless given). */
+export function loadGame(file: string, scenarioPath?: string): { log: GameLog; scenario: Scenario } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, [{ path: '', code: 'invalid-json', message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  const header = parseGameFile(raw);
+  if (!header.ok) throw new InputError(file, header.errors);
+  const { scenario } = loadScenario(scenarioPath ?? header.value.scenarioId);
+  const checked = parseGameFile(raw, scenario);
+  if (!checked.ok) throw new InputError(file, checked.errors);
+  return { log: checked.value, scenario };
+}

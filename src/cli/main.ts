@@ -1,0 +1,79 @@
+/**
+ * The headless CLI: `deterrence-lab <command>` (or `npm run cli -- <command>`).
+ * Commands route to engine functions; they hold no model logic of their own.
+ */
+import { fileURLToPath } from 'node:url';
+import { toJSONSchema } from 'zod';
+import { scenarioSchema } from '../scenario/schema';
+import { UsageError } from './args';
+import { forecastCommand } from './commands/forecast';
+import { play } from './commands/play';
+import { replayCommand } from './commands/replay';
+import { validate } from './commands/validate';
+import { renderJson } from './format';
+import { formatErrors, InputError } from './load';
+import { processIo, type Io } from './io';
+
+export const usage = `Usage: deterrence-lab <command> [options]
+
+Commands:
+  validate <file...>             check scenario files; prints every error with its path (exit 1 on errors)
+  play [scenario]                play one game with AI policies, turn by turn
+      --seed N --turns N --policy actor=strategy ... --format table|csv|json --save game.json
+  forecast [scenario]            Monte Carlo summary of many futures
+      --runs N (10000) --seed N --turns N --policy actor=strategy ... --threads N --from game.json
+      --format table|csv|json
+  replay <game.json>             replay a saved game and print its final state
+      --scenario file --format table|csv|json
+  schema                         print the scenario format as JSON Schema
+
+A scenario is a file path or a bundled scenario id (default: march-2021).
+Strategies: doctrine, tit-for-tat, proportional, grim-trigger, restraint, hawk, random.
+`;
+
+/** The scenario format as JSON Schema, for editors. */
+export function scenarioJsonSchema(): unknown {
+  return toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return validate(rest, io);
+      case 'play':
+        return play(rest, io);
+      case 'forecast':
+        return await forecastCommand(rest, io);
+      case 'replay':
+        return replayCommand(rest, io);
+      case 'schema':
+        io.out(renderJson(scenarioJsonSchema()));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(usage);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`unknown command "${command}"\n\n${usage}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`${formatErrors(e.file, e.errors)}\n`);
+      return 1;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${command}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}
