@@ -48,6 +48,8 @@ export interface ForecastTally {
   readonly finalRung: number[];
   readonly openWar: number;
   readonly endedByTalks: number;
+  /** Weeks actually resolved over all runs (futures that ended early stop resolving). */
+  readonly resolvedTurns: number;
   /** Per counter variable: the sum over runs of its gain, and how many runs saw any gain. */
   readonly counterSums: number[];
   readonly counterAny: number[];
@@ -74,6 +76,7 @@ function emptyTally(c: Compiled, state: GameState, o: ForecastOptions, turns: nu
     finalRung: new Array<number>(c.topRung + 1).fill(0),
     openWar: 0,
     endedByTalks: 0,
+    resolvedTurns: 0,
     counterSums: new Array<number>(counters).fill(0),
     counterAny: new Array<number>(counters).fill(0),
   };
@@ -111,6 +114,7 @@ export function forecastChunk(
   const scores = new Float64Array(c.moves.length);
   const scratch = new Float64Array(c.transitions.length);
   const starts = streamStates(o.seed, first, count);
+  let resolved = 0;
   for (let r = 0; r < count; r++) {
     const w = cloneWork(base);
     w.rng = rngFromState(starts[r]!);
@@ -119,6 +123,7 @@ export function forecastChunk(
       if (w.ended === EndReason.none) {
         chooseAll(c, w, tally.strategies, moves, scores);
         stepWork(c, w, moves, scratch, null);
+        resolved += 1;
       }
       record(c, w, k, tally);
     }
@@ -132,7 +137,7 @@ export function forecastChunk(
     });
     if (onProgress && ((r + 1) % PROGRESS_EVERY === 0 || r + 1 === count)) onProgress(r + 1);
   }
-  return tally;
+  return { ...tally, resolvedTurns: resolved };
 }
 
 /** Runs a whole forecast on this thread. */
@@ -169,6 +174,7 @@ export function mergeTallies(a: ForecastTally, b: ForecastTally): ForecastTally 
     finalRung: sumInto(lo.finalRung, hi.finalRung),
     openWar: lo.openWar + hi.openWar,
     endedByTalks: lo.endedByTalks + hi.endedByTalks,
+    resolvedTurns: lo.resolvedTurns + hi.resolvedTurns,
     counterSums: sumInto(lo.counterSums, hi.counterSums),
     counterAny: sumInto(lo.counterAny, hi.counterAny),
   };
