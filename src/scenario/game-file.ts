@@ -24,27 +24,27 @@ export const gameFileSchema = z
 export type GameFile = z.infer<typeof gameFileSchema>;
 
 /** Checks that every turn names one move of each actor, by the scenario's ids. */
-function checkAgainst(scenario: Scenario, file: GameFile): ScenarioError[] {
+export function checkAgainst(scenario: Scenario, file: Pick<GameFile, 'scenarioId' | 'horizon' | 'turns'>, prefix = ''): ScenarioError[] {
   const errors: ScenarioError[] = [];
   if (file.scenarioId !== scenario.id) {
-    errors.push({ path: 'scenarioId', code: 'wrong-scenario', message: `the game is for scenario "${file.scenarioId}", not "${scenario.id}"` });
+    errors.push({ path: `${prefix}scenarioId`, code: 'wrong-scenario', message: `the game is for scenario "${file.scenarioId}", not "${scenario.id}"` });
     return errors;
   }
   const actorOf = new Map(scenario.moves.map((m) => [m.id, m.actor]));
   file.turns.forEach((turn, t) => {
     for (const a of scenario.actors) {
-      if (turn[a.id] === undefined) errors.push({ path: `turns[${t}].${a.id}`, code: 'missing-move', message: `no move for actor "${a.id}"` });
+      if (turn[a.id] === undefined) errors.push({ path: `${prefix}turns[${t}].${a.id}`, code: 'missing-move', message: `no move for actor "${a.id}"` });
     }
     for (const [actor, move] of Object.entries(turn)) {
       if (!scenario.actors.some((a) => a.id === actor)) {
-        errors.push({ path: `turns[${t}].${actor}`, code: 'unknown-actor', message: `unknown actor "${actor}"` });
+        errors.push({ path: `${prefix}turns[${t}].${actor}`, code: 'unknown-actor', message: `unknown actor "${actor}"` });
       } else if (actorOf.get(move) !== actor) {
-        errors.push({ path: `turns[${t}].${actor}`, code: 'unknown-move', message: `"${move}" is not a move of "${actor}"` });
+        errors.push({ path: `${prefix}turns[${t}].${actor}`, code: 'unknown-move', message: `"${move}" is not a move of "${actor}"` });
       }
     }
   });
   if (file.turns.length > file.horizon) {
-    errors.push({ path: 'turns', code: 'too-long', message: `${file.turns.length} turns is more than the horizon of ${file.horizon}` });
+    errors.push({ path: `${prefix}turns`, code: 'too-long', message: `${file.turns.length} turns is more than the horizon of ${file.horizon}` });
   }
   return errors;
 }
