@@ -1,16 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { loadCatalogue } from './app/scenarios';
+import { createSessionStore } from './store/session';
 import { ErrorBoundary } from './ui/error-boundary';
 import './app/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const catalogue = loadCatalogue();
+const store = createSessionStore({ scenarios: catalogue.scenarios, storage: localStore(), now: () => new Date().toISOString() });
+
 createRoot(container).render(
   <StrictMode>
-    <ErrorBoundary>
-      <App />
+    <ErrorBoundary onReset={() => store.getState().leave()}>
+      <App catalogue={catalogue} store={store} />
     </ErrorBoundary>
   </StrictMode>,
 );

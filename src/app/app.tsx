@@ -1,44 +1,73 @@
-import { useMemo } from 'react';
-import defaultScenario from '../../scenarios/march-2021.json';
-import { parseScenario } from '../scenario/parse';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import type { StoreApi } from 'zustand';
+import type { SessionStore } from '../store/session';
+import { SessionContext, useSession } from '../store/react';
+import { MessageBanner } from '../ui/message-banner';
+import { StartView } from '../ui/start-view';
+import type { Catalogue } from './scenarios';
+
+// The play view brings the charts (recharts): loaded only when a game starts, so the start page stays small.
+const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.PlayView })));
 
 export interface AppProps {
-  /** The scenario as raw, untrusted JSON; defaults to the bundled March 2021 scenario. */
-  rawScenario?: unknown;
+  readonly catalogue: Catalogue;
+  readonly store: StoreApi<SessionStore>;
 }
 
-/** The app shell: for now, the loaded scenario's title and summary, or why it could not be loaded. */
-export function App({ rawScenario = defaultScenario }: AppProps) {
-  // Parsed inside render (not at module load) so that a bug in parsing reaches the error boundary.
-  const result = useMemo(() => parseScenario(rawScenario), [rawScenario]);
+/** Opens a share link (`#g=...`) once, then clears it from the address bar. */
+function useShareLink(store: StoreApi<SessionStore>): void {
+  useEffect(() => {
+    const match = /^#g=(.+)$/.exec(location.hash);
+    if (!match) return;
+    store.getState().loadShare(match[1]!);
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  }, [store]);
+}
 
-  if (!result.ok) {
+function Screens({ catalogue }: { catalogue: Catalogue }) {
+  const screen = useSession((s) => s.screen);
+  const scenarioId = useSession((s) => s.session?.scenarioId);
+  const scenario = useMemo(() => catalogue.scenarios.find((s) => s.id === scenarioId), [catalogue, scenarioId]);
+  if (screen === 'play' && scenario) {
     return (
-      <main className="app">
-        <h1>Deterrence Lab</h1>
-        <div role="alert">
-          <h2>The scenario could not be loaded</h2>
-          <p>The scenario file has {result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`}:</p>
-          <ul className="error-list">
-            {result.errors.map((error, i) => (
-              <li key={`${i}:${error.path}`}>
-                <code>{error.path === '' ? '(top level)' : error.path}</code>: {error.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </main>
+      <Suspense fallback={<p role="status">Loading the game…</p>}>
+        <PlayView scenario={scenario} />
+      </Suspense>
     );
   }
-
-  const scenario = result.value;
   return (
-    <main className="app">
-      <h1>{scenario.title}</h1>
-      <p className="scenario-summary">{scenario.summary}</p>
-      <p className="scenario-start">
-        Starts <time dateTime={scenario.startDate}>{scenario.startDate}</time>
-      </p>
-    </main>
+    <>
+      <header className="start-header">
+        <h1>Deterrence Lab</h1>
+        <p>Play a crisis forward week by week, and see how high escalation climbs and whether the talks survive.</p>
+      </header>
+      <StartView scenarios={catalogue.scenarios} />
+    </>
+  );
+}
+
+export function App({ catalogue, store }: AppProps) {
+  useShareLink(store);
+  return (
+    <SessionContext.Provider value={store}>
+      <main className="app">
+        {catalogue.broken.map((b) => (
+          <div role="alert" key={b.file} className="message error">
+            <p>
+              The scenario file {b.file} could not be loaded ({b.errors.length} problem{b.errors.length === 1 ? '' : 's'}):
+            </p>
+            <ul className="error-list">
+              {b.errors.slice(0, 5).map((e, i) => (
+                <li key={i}>
+                  <code>{e.path || '(top level)'}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <MessageBanner />
+        <Screens catalogue={catalogue} />
+      </main>
+    </SessionContext.Provider>
   );
 }

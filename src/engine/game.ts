@@ -7,6 +7,7 @@ import { compile, dateOfTurn, type Compiled } from './compile';
 import { chooseAll, legalMoves } from './policies';
 import type { TurnReport } from './report';
 import { fromWork, initialState, toWork, type GameState } from './state';
+import { survivalProbability } from './talks';
 import { merged, Trace } from './trace';
 import { stepWork } from './turn';
 import type { Work } from './work';
@@ -109,4 +110,13 @@ export function replay(scenario: Scenario, log: GameLog): { states: GameState[];
     states.push(result.state);
   }
   return { states, error: null };
+}
+
+/**
+ * The instant estimate of the talks surviving to the horizon from `state`: weekly hazards held
+ * fixed at this state's values over the weeks left. A probability in [0, 1].
+ */
+export function survivalOf(scenario: Scenario, state: GameState): number {
+  const c = compile(scenario);
+  return survivalProbability(c, toWork(c, state), Math.max(0, state.horizon - state.turn));
 }

@@ -1,0 +1,26 @@
+/**
+ * The bundled scenarios, parsed at start-up like any other input: one that fails to parse is
+ * listed with its errors instead of crashing the app.
+ */
+import { parseScenario, type ScenarioError } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+
+const files = import.meta.glob<unknown>('../../scenarios/*.json', { eager: true, import: 'default' });
+
+export interface Catalogue {
+  readonly scenarios: readonly Scenario[];
+  readonly broken: readonly { file: string; errors: readonly ScenarioError[] }[];
+}
+
+export function loadCatalogue(raw: Record<string, unknown> = files): Catalogue {
+  const scenarios: Scenario[] = [];
+  const broken: { file: string; errors: readonly ScenarioError[] }[] = [];
+  for (const [path, json] of Object.entries(raw)) {
+    if (path.endsWith('.schema.json')) continue;
+    const result = parseScenario(json);
+    if (result.ok) scenarios.push(result.value);
+    else broken.push({ file: path.split('/').pop() ?? path, errors: result.errors });
+  }
+  scenarios.sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return { scenarios, broken };
+}

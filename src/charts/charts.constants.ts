@@ -1,0 +1,24 @@
+/** Chart constants: sizes and colours shared by the charts (Okabe–Ito, readable for colour-blind viewers). */
+
+/** Branch line colours, in order of creation; the main line is first. */
+export const BRANCH_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+
+export const CHART_HEIGHT = 260;
+export const WHY_BAR_HEIGHT = 28;
+
+/** Rung bands alternate between these two greys so adjacent rungs are told apart. */
+export const BAND_FILLS = ['#f3f4f6', '#e5e7eb'] as const;
+
+/** Fills for the talks phases on the survival chart's band strip. */
+export const PHASE_COLOURS: Readonly<Record<string, string>> = {
+  offered: '#56B4E9',
+  rejected: '#E69F00',
+  underway: '#009E73',
+  paused: '#F0E442',
+  collapsed: '#D55E00',
+  deal: '#0072B2',
+};
+export const PHASE_FALLBACK = '#999999';
+
+export const POSITIVE = '#D55E00';
+export const NEGATIVE = '#0072B2';

@@ -1,0 +1,78 @@
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { rungOf } from '../engine/ladder';
+import type { Scenario } from '../scenario/schema';
+import { ChartFrame } from './chart-frame';
+import { BAND_FILLS, CHART_HEIGHT } from './charts.constants';
+import { escKey, type BranchLine, type WeekRow } from './series';
+
+export interface EscalationChartProps {
+  readonly scenario: Scenario;
+  readonly rows: readonly WeekRow[];
+  readonly lines: readonly BranchLine[];
+  readonly viewTurn: number;
+  readonly horizon: number;
+}
+
+function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly BranchLine[], viewTurn: number): string {
+  const active = lines.find((l) => l.active) ?? lines[0]!;
+  const values = rows.map((r) => r[escKey(active.id)]).filter((v): v is number => typeof v === 'number');
+  const now = values[Math.min(viewTurn, values.length - 1)] ?? 0;
+  const peak = Math.max(...values);
+  const peakWeek = values.indexOf(peak);
+  const parts = [
+    `${active.name}: escalation ${now.toFixed(1)} at ${viewTurn === 0 ? 'the start' : `week ${viewTurn}`} (${rungOf(scenario, now).name}), from ${values[0]!.toFixed(1)} at the start; highest ${peak.toFixed(1)} at ${peakWeek === 0 ? 'the start' : `week ${peakWeek}`}.`,
+  ];
+  for (const l of lines) {
+    if (l.active) continue;
+    const v = rows.map((r) => r[escKey(l.id)]).filter((x): x is number => typeof x === 'number');
+    parts.push(`${l.name}: ${v[v.length - 1]!.toFixed(1)} at week ${v.length - 1}.`);
+  }
+  return parts.join(' ');
+}
+
+/** Escalation per week on the ladder's rungs (shaded, labelled bands), one line per branch. */
+export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: EscalationChartProps) {
+  const top = scenario.ladder.length - 1;
+  const table = {
+    caption: 'Escalation index per week, by branch',
+    columns: ['Week', 'Date', ...lines.map((l) => l.name)],
+    rows: rows.map((r) => [r.turn, r.date, ...lines.map((l) => (typeof r[escKey(l.id)] === 'number' ? (r[escKey(l.id)] as number).toFixed(2) : '—'))]),
+  };
+  return (
+    <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT + 80}>
+        <LineChart data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {scenario.ladder.slice(0, top).map((r) => (
+            <ReferenceArea
+              key={r.level}
+              y1={r.level}
+              y2={r.level + 1}
+              fill={BAND_FILLS[r.level % 2]}
+              fillOpacity={1}
+              ifOverflow="hidden"
+              label={{ value: `${r.level} ${r.name}`, position: 'insideLeft', fontSize: 10, fill: '#4b5563' }}
+            />
+          ))}
+          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="turn" type="number" domain={[0, horizon]} allowDecimals={false} tickCount={Math.min(horizon + 1, 14)} label={{ value: 'week', position: 'insideBottomRight', offset: -4 }} />
+          <YAxis domain={[0, top]} ticks={scenario.ladder.map((r) => r.level)} width={32} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)} — ${rungOf(scenario, v).name}` : v)} labelFormatter={(t) => `Week ${t}`} />
+          <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
+          {lines.map((l) => (
+            <Line
+              key={l.id}
+              dataKey={escKey(l.id)}
+              name={l.name}
+              stroke={l.colour}
+              strokeWidth={l.active ? 3 : 2}
+              strokeOpacity={l.active ? 1 : 0.8}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useMemo } from 'react';
+import { dateOfTurn } from '../engine/compile';
+import { EscalationChart } from '../charts/escalation-chart';
+import { branchLines, phaseSpans, survivalSeries, weekRows, whyBars } from '../charts/series';
+import { SurvivalChart } from '../charts/survival-chart';
+import { WhyChart } from '../charts/why-chart';
+import type { Scenario } from '../scenario/schema';
+import { activeBranch, branchStates } from '../store/derive';
+import { useSession, useSessionApi } from '../store/react';
+import { Branches } from './branches';
+import { FileActions } from './file-actions';
+import { MovePicker } from './move-picker';
+import { Narrative } from './narrative';
+import { Timeline } from './timeline';
+import { signed } from './ui.constants';
+import { useGame } from './use-game';
+
+/** Ctrl+Z undoes the last week, Ctrl+Shift+Z (or Ctrl+Y) redoes it, except while typing in a field. */
+function useUndoKeys(): void {
+  const api = useSessionApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) {
+        if ((target as HTMLInputElement).type !== 'radio') return;
+      }
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) api.getState().undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') api.getState().redoTurn();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api]);
+}
+
+export function PlayView({ scenario }: { scenario: Scenario }) {
+  const game = useGame(scenario);
+  const redo = useSession((s) => (s.session ? s.redo[s.session.active] : undefined));
+  const leave = useSession((s) => s.leave);
+  useUndoKeys();
+
+  const charts = useMemo(() => {
+    if (!game) return null;
+    const inputs = game.session.branches.map((b) => ({ id: b.id, name: b.name, states: branchStates(scenario, game.session, b).states }));
+    const lines = branchLines(game.session.branches, game.session.active);
+    const rows = weekRows(scenario, inputs, (t) => dateOfTurn(scenario, t));
+    const phases = phaseSpans(scenario, branchStates(scenario, game.session, activeBranch(game.session)).states);
+    return { lines, rows, phases };
+  }, [scenario, game]);
+
+  if (!game || !charts) return null;
+  const { session, state, viewTurn, latest, atLatest, states } = game;
+  const survival = survivalSeries(scenario, states);
+  const humans = scenario.actors.filter((a) => session.controllers[a.id] === 'human').map((a) => a.id);
+  const over = state.ended !== null || state.turn >= state.horizon;
+  const report = state.report;
+  const horizonDate = dateOfTurn(scenario, session.horizon);
+
+  return (
+    <div className="play">
+      <header className="play-header">
+        <div>
+          <h1>{scenario.title}</h1>
+          <p className="muted">
+            Seed {session.seed} · {latest} of {session.horizon} weeks played · branch “{game.branch.name}”
+          </p>
+        </div>
+        <button type="button" onClick={leave}>
+          New game
+        </button>
+      </header>
+      {game.replayError && (
+        <p role="alert" className="message error">
+          This branch stops early: {game.replayError}
+        </p>
+      )}
+      <div className="play-grid">
+        <div className="play-left">
+          <Narrative scenario={scenario} state={state} survival={survival[viewTurn] ?? 0} />
+          {atLatest && !over && <MovePicker scenario={scenario} state={state} humans={humans} />}
+          {!atLatest && (
+            <p className="hint" role="status">
+              You are looking at week {viewTurn}. Go back to the latest week to play on, or press “What if?” to fork a new branch from here.
+            </p>
+          )}
+          <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canRedo={(redo?.length ?? 0) > 0} />
+          <Branches session={session} lines={charts.lines} viewTurn={viewTurn} />
+          <FileActions fileName={`deterrence-lab-${scenario.id}-seed-${session.seed}.json`} />
+        </div>
+        <div className="play-right">
+          <EscalationChart scenario={scenario} rows={charts.rows} lines={charts.lines} viewTurn={viewTurn} horizon={session.horizon} />
+          <SurvivalChart scenario={scenario} rows={charts.rows} lines={charts.lines} phases={charts.phases} viewTurn={viewTurn} horizon={session.horizon} horizonDate={horizonDate} />
+          <div className="why">
+            <h2>Why did the numbers move{report ? ` in week ${report.turn + 1}` : ''}?</h2>
+            {report ? (
+              <>
+                <WhyChart
+                  id="why-escalation"
+                  title="Escalation change"
+                  bars={whyBars(scenario, report, 'escalation')}
+                  total={report.escalation.after - report.escalation.before}
+                  format={(x) => signed(x)}
+                  upIsBad
+                />
+                <WhyChart
+                  id="why-survival"
+                  title="Talks survival change"
+                  bars={whyBars(scenario, report, 'survival')}
+                  total={report.survival.after - report.survival.before}
+                  format={(x) => `${signed(x * 100, 1)} pts`}
+                  upIsBad={false}
+                />
+              </>
+            ) : (
+              <p>Nothing has happened yet: end the first turn to see what moved the numbers and why.</p>
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
