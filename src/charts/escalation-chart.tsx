@@ -41,7 +41,7 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: Es
   return (
     <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 80}>
-        <LineChart data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           {scenario.ladder.slice(0, top).map((r) => (
             <ReferenceArea
               key={r.level}

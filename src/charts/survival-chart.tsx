@@ -41,7 +41,7 @@ export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon
   return (
     <ChartFrame id="survival" title={`${scenario.talks.label}: chance of surviving to ${horizonDate}`} summary={describe(rows, lines, phases, horizonDate)} table={table}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows as WeekRow[]} margin={{ top: 20, right: 16, bottom: 8, left: 4 }}>
+        <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 20, right: 16, bottom: 8, left: 4 }}>
           {phases.map((p, i) => (
             <ReferenceArea
               key={`${p.phase}-${p.from}`}

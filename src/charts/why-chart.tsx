@@ -32,7 +32,7 @@ export function WhyChart({ id, title, bars, total, format, upIsBad }: WhyChartPr
     <ChartFrame id={id} title={title} summary={summary} table={table}>
       {shown.length > 0 && (
         <ResponsiveContainer width="100%" height={Math.max(80, shown.length * WHY_BAR_HEIGHT + 40)}>
-          <BarChart data={shown as WhyBar[]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={shown as WhyBar[]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
             <XAxis type="number" tickFormatter={format} domain={['auto', 'auto']} />
             <YAxis type="category" dataKey="label" width={230} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} />

@@ -77,6 +77,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
           This branch stops early: {game.replayError}
         </p>
       )}
+      <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canRedo={(redo?.length ?? 0) > 0} />
       <div className="play-grid">
         <div className="play-left">
           <Narrative scenario={scenario} state={state} survival={survival[viewTurn] ?? 0} />
@@ -86,7 +87,6 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
               You are looking at week {viewTurn}. Go back to the latest week to play on, or press “What if?” to fork a new branch from here.
             </p>
           )}
-          <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canRedo={(redo?.length ?? 0) > 0} />
           <Branches session={session} lines={charts.lines} viewTurn={viewTurn} />
           <FileActions fileName={`deterrence-lab-${scenario.id}-seed-${session.seed}.json`} />
         </div>
