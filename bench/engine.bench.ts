@@ -45,6 +45,12 @@ for (let i = 0; i < 3; i++) {
   parallelMs.push(performance.now() - t0);
 }
 
+// A long run shows the steady rate across cores once worker start-up is paid.
+const BIG = 100_000;
+const bigStart = performance.now();
+await parallelForecast(scenario, start, { runs: BIG, seed: 42, turns: TURNS }, threads);
+const bigSeconds = (performance.now() - bigStart) / 1000;
+
 let state = start;
 let interactive = 0;
 const t0 = performance.now();
@@ -63,4 +69,5 @@ console.log('');
 console.log(`actor-turns resolved per second (one core, AI choosing)   ${fmt(median(actorTurns))}   budget >= 1,000,000`);
 console.log(`forecast ${fmt(RUNS)} futures x ${TURNS} weeks, one core            ${fmt(singleMs)} ms`);
 console.log(`forecast ${fmt(RUNS)} futures x ${TURNS} weeks, ${threads} worker thread(s) ${fmt(median(parallelMs))} ms (includes worker start-up)`);
+console.log(`forecast ${fmt(BIG)} futures x ${TURNS} weeks, ${threads} worker thread(s) ${fmt(bigSeconds * 1000)} ms = ${fmt(BIG / bigSeconds)} futures per second`);
 console.log(`interactive resolveTurn with "why" tracing, weeks per second ${fmt(interactiveRate)}`);

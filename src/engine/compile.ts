@@ -52,6 +52,11 @@ export interface CompiledMove {
   readonly goldstein: number;
   /** Signed hostility in [-1, 1]: -goldstein / 10. */
   readonly hostility: number;
+  /** max(0, hostility). */
+  readonly hostile: number;
+  /** The actor's doctrine terms that depend only on the move (policies.ts). */
+  readonly escalationTerm: number;
+  readonly talksTerm: number;
   readonly targets: Int32Array;
   readonly bias: number;
   readonly conditions: readonly { kind: RefKind; arg: number; min: number; max: number }[];
@@ -110,6 +115,8 @@ export interface Compiled {
   readonly objectiveWeights: readonly ObjectiveWeights[];
   /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects. */
   readonly staticGain: Float64Array;
+  /** Scratch space for one actor's legal moves (the turn loop is single-threaded per compiled scenario). */
+  readonly legalBuffer: Int32Array;
 }
 
 export interface ObjectiveWeights {
@@ -170,6 +177,16 @@ function phaseMask(scenario: Scenario, phases: readonly string[] | undefined): n
   return phases.reduce((mask, p) => mask | (1 << scenario.talks.phases.findIndex((x) => x.id === p)), 0);
 }
 
+/** Doctrine terms fixed by the move and its actor, computed in the order policies.ts documents. */
+function doctrineTerms(scenario: Scenario, m: Scenario['moves'][number]) {
+  const doc = scenario.actors.find((a) => a.id === m.actor)!.doctrine;
+  const top = Math.max(...scenario.ladder.map((r) => r.level));
+  const hostility = -m.goldstein / 10;
+  const hostile = hostility > 0 ? hostility : 0;
+  const cooperative = hostility < 0 ? -hostility : 0;
+  return { hostile, escalationTerm: (doc.escalationAversion * m.rung) / top, talksTerm: doc.talksValue * (cooperative - hostile) };
+}
+
 function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledMove[] {
   const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
   const transitionIndex = (id: string | undefined) =>
@@ -187,6 +204,7 @@ function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledM
     rung: m.rung,
     goldstein: m.goldstein,
     hostility: -m.goldstein / 10,
+    ...doctrineTerms(scenario, m),
     targets: Int32Array.from(m.targets.map(actorIndex)),
     bias: m.bias,
     conditions: m.preconditions.map((c) => {
@@ -291,6 +309,7 @@ function build(scenario: Scenario): Compiled {
     objectives: scenario.actors.map((a) => compileSum(scenario, a.objectives)),
     objectiveWeights: weights,
     staticGain: staticGains(scenario, moves, weights),
+    legalBuffer: new Int32Array(Math.max(1, moves.length)),
   };
 }
 

@@ -82,12 +82,21 @@ function proportional(c: Compiled, w: Work, a: number, legal: readonly number[])
 function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
   const weights = c.objectiveWeights[a]!;
   let gain = c.staticGain[a * c.moves.length + m.index]!;
-  for (const e of m.dynamicEffects) gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
-  for (const o of m.outcomes) {
+  const dynamic = m.dynamicEffects;
+  for (let i = 0; i < dynamic.length; i++) {
+    const e = dynamic[i]!;
+    gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+  }
+  const outcomes = m.outcomes;
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i]!;
     if (o.weighted[a] === 0) continue;
     const p = evalProbability(c, w, o.probability);
     let value = 0;
-    for (const e of o.effects) value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+    for (let j = 0; j < o.effects.length; j++) {
+      const e = o.effects[j]!;
+      value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+    }
     gain += p * value;
   }
   const escWeight = weights.escalation;
@@ -116,53 +125,65 @@ function effectValue(
   return weight * (op === EffectOp.scale ? current * (value - 1) : value - current);
 }
 
-/** The doctrine policy: a softmax over scored legal moves at the actor's temperature. */
-function doctrine(c: Compiled, w: Work, a: number, legal: readonly number[], u: number, scores: Float64Array): number {
+/** The doctrine policy: a softmax over the scored legal moves `legal[0 .. count)` at the actor's temperature. */
+function doctrine(c: Compiled, w: Work, a: number, legal: Int32Array, count: number, u: number, scores: Float64Array): number {
   const doc = c.scenario.actors[a]!.doctrine;
   const alive = c.phaseAlive[w.phase]!;
   const signal = c.casualtySignal[a];
   const casualty = signal ? doc.casualtySensitivity * readRef(c, w, signal.kinds[0]!, signal.args[0]!) : 0;
-  const n = c.actors;
+  const row = a * c.actors;
+  const last = w.lastMove[a];
   let max = -Infinity;
-  for (let k = 0; k < legal.length; k++) {
+  for (let k = 0; k < count; k++) {
     const m = c.moves[legal[k]!]!;
-    const hostile = m.hostility > 0 ? m.hostility : 0;
-    const cooperative = m.hostility < 0 ? -m.hostility : 0;
     let drive = 0;
-    for (let t = 0; t < m.targets.length; t++) drive += w.grudge[a * n + m.targets[t]!]!;
+    for (let t = 0; t < m.targets.length; t++) drive += w.grudge[row + m.targets[t]!]!;
     let s = m.bias;
-    s += hostile * (doc.reciprocity * drive + casualty - (doc.escalationAversion * m.rung) / c.topRung);
-    s += doc.talksValue * (cooperative - hostile) * alive;
-    if (w.lastMove[a] === m.index) s += doc.inertia;
+    s += m.hostile * (doc.reciprocity * drive + casualty - m.escalationTerm);
+    s += m.talksTerm * alive;
+    if (last === m.index) s += doc.inertia;
     s += doc.objectiveWeight * expectedGain(c, w, a, m);
     s /= doc.temperature;
     scores[k] = s;
     if (s > max) max = s;
   }
   let total = 0;
-  for (let k = 0; k < legal.length; k++) {
+  for (let k = 0; k < count; k++) {
     scores[k] = Math.exp(scores[k]! - max);
     total += scores[k]!;
   }
   let target = u * total;
-  for (let k = 0; k < legal.length; k++) {
+  for (let k = 0; k < count; k++) {
     target -= scores[k]!;
     if (target < 0) return legal[k]!;
   }
-  return legal[legal.length - 1]!;
+  return legal[count - 1]!;
 }
 
-/** The legal moves of actor `a`, written into `out`; returns how many. */
+/** Writes actor `a`'s legal moves into `out` and returns how many there are. */
+export function legalInto(c: Compiled, w: Work, a: number, out: Int32Array): number {
+  const own = c.movesByActor[a]!;
+  let count = 0;
+  for (let i = 0; i < own.length; i++) if (isLegal(c, w, own[i]!)) out[count++] = own[i]!;
+  return count;
+}
+
+/** The legal moves of actor `a`, by move index. */
 export function legalMoves(c: Compiled, w: Work, a: number): number[] {
   return c.movesByActor[a]!.filter((m) => isLegal(c, w, m));
 }
 
 /** One actor's choice under `strategy`, given its uniform draw `u`. */
 export function choose(c: Compiled, w: Work, a: number, strategy: StrategyId, u: number, scores: Float64Array): number {
-  const legal = legalMoves(c, w, a);
+  const buffer = new Int32Array(c.movesByActor[a]!.length);
+  return chooseWith(c, w, a, strategy, u, scores, buffer);
+}
+
+function chooseWith(c: Compiled, w: Work, a: number, strategy: StrategyId, u: number, scores: Float64Array, buffer: Int32Array): number {
+  const count = legalInto(c, w, a, buffer);
+  if (strategy === 'doctrine') return doctrine(c, w, a, buffer, count, u, scores);
+  const legal = Array.from(buffer.subarray(0, count));
   switch (strategy) {
-    case 'doctrine':
-      return doctrine(c, w, a, legal, u, scores);
     case 'restraint':
       return restraint(c, legal);
     case 'hawk':
@@ -185,5 +206,6 @@ export function choose(c: Compiled, w: Work, a: number, strategy: StrategyId, u:
 export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[], out: Int32Array, scores: Float64Array): void {
   const rng = w.rng.clone();
   for (let i = 0; i < 4; i++) rng.next();
-  for (let a = 0; a < c.actors; a++) out[a] = choose(c, w, a, strategies[a]!, uniform(rng), scores);
+  const buffer = c.legalBuffer;
+  for (let a = 0; a < c.actors; a++) out[a] = chooseWith(c, w, a, strategies[a]!, uniform(rng), scores, buffer);
 }
