@@ -122,6 +122,8 @@ export interface Compiled {
 export interface ObjectiveWeights {
   readonly vars: Float64Array;
   readonly escalation: number;
+  /** The objective's value of the talks being in each phase (`talks:PHASE` and `talks:alive` weights). */
+  readonly phaseValue: Float64Array;
 }
 
 const DAY_MS = 86_400_000;
@@ -249,9 +251,11 @@ function compileEvents(scenario: Scenario): Map<number, CompiledEvent[]> {
 }
 
 function objectiveWeights(scenario: Scenario): ObjectiveWeights[] {
+  const weight = (a: Scenario['actors'][number], ref: string) => (Object.hasOwn(a.objectives, ref) ? a.objectives[ref]! : 0);
   return scenario.actors.map((a) => ({
-    vars: Float64Array.from(scenario.variables.map((v) => a.objectives[v.id] ?? 0)),
-    escalation: a.objectives['escalation'] ?? 0,
+    vars: Float64Array.from(scenario.variables.map((v) => weight(a, v.id))),
+    escalation: weight(a, 'escalation'),
+    phaseValue: Float64Array.from(scenario.talks.phases.map((p) => weight(a, `talks:${p.id}`) + (p.alive ? weight(a, 'talks:alive') : 0))),
   }));
 }
 

@@ -16,6 +16,9 @@ import { cloneWork, EndReason, type Work } from './work';
 /** Escalation is tallied in bins of this many rungs. */
 export const ESCALATION_BIN = 0.05;
 
+/** Counter gains are tallied in millionths. */
+export const COUNTER_SCALE = 1_000_000;
+
 /** Runs between progress reports. */
 const PROGRESS_EVERY = 250;
 
@@ -50,7 +53,10 @@ export interface ForecastTally {
   readonly endedByTalks: number;
   /** Weeks actually resolved over all runs (futures that ended early stop resolving). */
   readonly resolvedTurns: number;
-  /** Per counter variable: the sum over runs of its gain, and how many runs saw any gain. */
+  /**
+   * Per counter variable: the sum over runs of its gain in millionths (whole numbers, so merging
+   * in any order is exact), and how many runs saw any gain.
+   */
   readonly counterSums: number[];
   readonly counterAny: number[];
 }
@@ -132,7 +138,7 @@ export function forecastChunk(
     if (w.ended === EndReason.talks) (tally as { endedByTalks: number }).endedByTalks += 1;
     counterIdx.forEach((v, i) => {
       const gain = w.vars[v]! - base.vars[v]!;
-      tally.counterSums[i]! += gain;
+      tally.counterSums[i]! += Math.round(gain * COUNTER_SCALE);
       if (gain > 0) tally.counterAny[i]! += 1;
     });
     if (onProgress && ((r + 1) % PROGRESS_EVERY === 0 || r + 1 === count)) onProgress(r + 1);

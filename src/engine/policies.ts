@@ -99,6 +99,10 @@ function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number 
     }
     gain += p * value;
   }
+  if (m.talks >= 0) {
+    const t = c.transitions[m.talks]!;
+    if ((t.fromMask & (1 << w.phase)) !== 0) gain += weights.phaseValue[t.to]! - weights.phaseValue[w.phase]!;
+  }
   const escWeight = weights.escalation;
   if (escWeight !== 0) {
     const d = c.scenario.dynamics;

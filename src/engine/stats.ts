@@ -17,7 +17,8 @@ export function wilson(successes: number, trials: number): Interval {
   const denom = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denom;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denom;
-  return { estimate: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // Rounding can leave the bounds a hair on the wrong side of the estimate at 0 or 1.
+  return { estimate: p, lo: Math.min(p, Math.max(0, centre - half)), hi: Math.max(p, Math.min(1, centre + half)) };
 }
 
 /**

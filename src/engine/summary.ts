@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { compile, dateOfTurn } from './compile';
-import { ESCALATION_BIN, type ForecastTally } from './forecast';
+import { COUNTER_SCALE, ESCALATION_BIN, type ForecastTally } from './forecast';
 import { histogramQuantile, wilson, type Interval } from './stats';
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -81,8 +81,9 @@ function outcomes(scenario: Scenario, t: ForecastTally, last: WeekSummary): Outc
   const counters = scenario.variables.filter((v) => v.counter);
   counters.forEach((v, i) => {
     const weeksRun = Math.max(1, t.turns);
-    rows.push({ id: `${v.id}.mean`, label: `${v.label}: mean per future`, kind: 'mean', value: t.counterSums[i]! / t.runs, lo: null, hi: null });
-    rows.push({ id: `${v.id}.per-week`, label: `${v.label}: mean per week`, kind: 'mean', value: t.counterSums[i]! / t.runs / weeksRun, lo: null, hi: null });
+    const mean = t.counterSums[i]! / COUNTER_SCALE / t.runs;
+    rows.push({ id: `${v.id}.mean`, label: `${v.label}: mean per future`, kind: 'mean', value: mean, lo: null, hi: null });
+    rows.push({ id: `${v.id}.per-week`, label: `${v.label}: mean per week`, kind: 'mean', value: mean / weeksRun, lo: null, hi: null });
     rows.push(share(`${v.id}.any`, `${v.label}: futures with any`, t.counterAny[i]!, t.runs));
   });
   return rows;

@@ -4,7 +4,8 @@
  *   2. each actor's move resolves in scenario order: effects, forced talks transition, escalation
  *      impulse, chance outcomes, delayed effects queued, hostility perceived by its targets;
  *   3. memory fades and variables drift (grudges, rebuilding, decay of escalation);
- *   4. the talks' competing hazards are drawn (unless a move forced a transition);
+ *   4. open war if escalation peaked at or above its threshold; otherwise the talks' competing
+ *      hazards are drawn from the phase the moves left them in;
  *   5. the week advances: scheduled events and due delayed effects fire; end conditions are checked.
  * Every chance draw is made whether or not it can matter, so a change of one parameter does not
  * shift the random numbers of everything after it (common random numbers across set-ups).
@@ -38,13 +39,13 @@ function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
   return d.deescalationGain * m.hostility;
 }
 
-function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): boolean {
+function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): void {
   const rng = w.rng;
   const n = c.actors;
   trace?.begin('move', m.id, c.actorIds[a]!, m.label);
   trace?.say(m.narrative[w.turn % m.narrative.length]!);
   applyEffects(c, w, m.effects, trace);
-  const forced = m.talks >= 0 && applyTransition(c, w, m.talks);
+  if (m.talks >= 0) applyTransition(c, w, m.talks);
   const before = w.escalation;
   w.escalation = clampEscalation(c, before + moveImpulse(c, w, m));
   trace?.escalate(w.escalation - before);
@@ -70,7 +71,6 @@ function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Tr
     w.received[cell] = w.received[cell]! + perceived;
   }
   w.lastMove[a] = m.index;
-  return forced;
 }
 
 /** Remembered hostility fades, variables drift, escalation decays toward its floor. */
@@ -98,9 +98,10 @@ function remember(c: Compiled, w: Work): void {
   }
 }
 
-function drawTalks(c: Compiled, w: Work, forced: boolean, scratch: Float64Array, trace: Trace | null): number {
+/** The week's talks hazards, drawn from the phase the talks are in after the moves (a move may have moved them). */
+function drawTalks(c: Compiled, w: Work, scratch: Float64Array, trace: Trace | null): number {
   const u = uniform(w.rng);
-  if (forced) return -1;
+  if (c.phaseEnds[w.phase]) return -1;
   const t = drawTransition(c, w, u, scratch);
   if (t < 0) return -1;
   applyTransition(c, w, t);
@@ -136,43 +137,56 @@ export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
   w.pending = still;
 }
 
-/** Ends the game on open war or on a talks phase that ends it. */
-export function checkEnd(c: Compiled, w: Work): void {
-  const d = c.scenario.dynamics;
-  if (w.escalation >= d.openWarAt) {
-    w.ended = EndReason.openWar;
-    const onWar = c.scenario.talks.onOpenWar;
-    if (onWar !== undefined) w.phase = c.phaseIds.indexOf(onWar);
-  } else if (c.phaseEnds[w.phase]) {
-    w.ended = EndReason.talks;
+function endInWar(c: Compiled, w: Work): void {
+  w.ended = EndReason.openWar;
+  const onWar = c.scenario.talks.onOpenWar;
+  if (onWar !== undefined && w.phase !== c.phaseIds.indexOf(onWar)) {
+    w.phase = c.phaseIds.indexOf(onWar);
+    w.phaseSince = w.turn;
   }
+}
+
+/** Ends the game on open war (events or delayed effects can cause it too) or on a talks phase that ends it. */
+export function checkEnd(c: Compiled, w: Work): void {
+  if (w.escalation >= c.scenario.dynamics.openWarAt) endInWar(c, w);
+  else if (c.phaseEnds[w.phase]) w.ended = EndReason.talks;
 }
 
 /**
  * Resolves the week `w.turn` with one move index per actor (already checked legal), in place.
- * `scratch` holds one number per talks transition.
+ * `scratch` holds one number per talks transition. Returns the talks transition drawn, or -1.
  */
 export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null): number {
   const next = drawState(w.rng);
   for (let a = 0; a < c.actors; a++) w.rng.next();
   w.received.fill(0);
-  let forced = false;
-  for (let a = 0; a < c.actors; a++) {
-    if (resolveMove(c, w, a, c.moves[moves[a]!]!, trace)) forced = true;
+  for (let a = 0; a < c.actors; a++) resolveMove(c, w, a, c.moves[moves[a]!]!, trace);
+  // Open war is judged on the week's peak, before the week's decay.
+  const war = w.escalation >= c.scenario.dynamics.openWarAt;
+  let transition = -1;
+  if (!war) {
+    fade(c, w, trace);
+    remember(c, w);
+    transition = drawTalks(c, w, scratch, trace);
   }
-  fade(c, w, trace);
-  remember(c, w);
-  const transition = drawTalks(c, w, forced, scratch, trace);
   w.turn += 1;
   w.rng = rngFromState(next);
   if (trace) {
     trace.begin('time', '', null, 'One week less until the horizon');
     trace.settle();
   }
+  if (war) {
+    endInWar(c, w);
+    trace?.begin('talks', 'open-war', null, 'Open war');
+    trace?.say('The crisis escalated into open war.');
+    trace?.settle();
+    return transition;
+  }
   openWeek(c, w, trace);
   checkEnd(c, w);
   if (trace && w.ended === EndReason.openWar) {
     trace.begin('talks', 'open-war', null, 'Open war');
+    trace.say('The crisis escalated into open war.');
     trace.settle();
   }
   return transition;

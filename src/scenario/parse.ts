@@ -85,8 +85,15 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (!r.ok || r.ref.kind !== RefKind.grudge) add(`initialGrudges.${k}`, 'unknown-ref', `expected "grudge:A:B" with two actor ids, got "${k}"`);
   });
 
+  const valued: readonly number[] = [RefKind.variable, RefKind.escalation, RefKind.talksPhase, RefKind.talksAlive];
   s.actors.forEach((a, i) => {
-    Object.keys(a.objectives).forEach((k) => checkRef(k, `actors[${i}].objectives.${k}`));
+    Object.keys(a.objectives).forEach((k) => {
+      const r = resolveRef(s, k);
+      if (!r.ok) add(`actors[${i}].objectives.${k}`, 'unknown-ref', r.message);
+      else if (!valued.includes(r.ref.kind)) {
+        add(`actors[${i}].objectives.${k}`, 'unvalued-ref', `objectives weigh variables, "escalation" and "talks:*" only, not "${k}"`);
+      }
+    });
     if (a.doctrine.casualtySignal) checkRef(a.doctrine.casualtySignal, `actors[${i}].doctrine.casualtySignal`);
     const own = s.moves.filter((m) => m.actor === a.id);
     if (!own.some((m) => m.preconditions.length === 0 && m.talksPhases === undefined)) {

@@ -19,7 +19,8 @@ export const linkFunctions = ['logistic', 'clamp'] as const;
 
 const id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an id of lower-case letters, digits, "-" and "."');
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an id of lower-case letters, digits, "-" and "."')
+  .refine((s) => !(s in Object.prototype), 'an id that is not a built-in name such as "constructor"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const finite = z.number().finite();
 const probability = finite.min(0).max(1);
@@ -258,7 +259,7 @@ export const scenarioSchema = z
         initialPhase: id,
         /** The phase the talks fall into if the game ends in open war. */
         onOpenWar: id.optional(),
-        phases: z.array(talksPhase).min(2),
+        phases: z.array(talksPhase).min(2).max(30),
         transitions: z.array(talksTransition).min(1),
       })
       .strict(),

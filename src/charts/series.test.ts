@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { chooseMoves, resolveTurn, survivalOf } from '../engine/game';
+import { initialState, type GameState } from '../engine/state';
+import { fixture } from '../test/fixture';
+import { branchLines, contributionLabel, escKey, phaseSpans, survKey, weekRows, whyBars } from './series';
+
+const s = fixture();
+
+function play(seed: number, weeks: number): GameState[] {
+  const states = [initialState(s, seed)];
+  for (let i = 0; i < weeks; i++) {
+    const last = states[states.length - 1]!;
+    const r = resolveTurn(s, last, chooseMoves(s, last, {}));
+    if (!r.ok) throw new Error(r.error.message);
+    states.push(r.state);
+  }
+  return states;
+}
+
+describe('chart series', () => {
+  it('puts each branch in its own columns, leaving weeks a branch has not reached empty', () => {
+    const main = play(1, 4);
+    const fork = play(2, 2);
+    const rows = weekRows(s, [{ id: 'main', name: 'Main', states: main }, { id: 'b', name: 'B', states: fork }], (t) => `d${t}`);
+    expect(rows).toHaveLength(5);
+    expect(rows[4]![escKey('main')]).toBe(main[4]!.escalation);
+    expect(rows[4]![escKey('b')]).toBeUndefined();
+    expect(rows[2]![survKey('b')]).toBe(fork[2]!.report!.survival.after);
+    expect(rows[0]![survKey('main')]).toBe(survivalOf(s, main[0]!));
+    expect(rows[3]!.date).toBe('d3');
+  });
+
+  it('gives branches distinct colours and marks the active one', () => {
+    const lines = branchLines([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], 'b');
+    expect(lines[0]!.colour).not.toBe(lines[1]!.colour);
+    expect(lines.map((l) => l.active)).toEqual([false, true]);
+  });
+
+  it('merges consecutive weeks in one talks phase into spans', () => {
+    const states = play(3, 6);
+    const spans = phaseSpans(s, states);
+    expect(spans[0]!.from).toBe(0);
+    expect(spans[spans.length - 1]!.to).toBe(6);
+    spans.slice(1).forEach((span, i) => {
+      expect(span.from).toBe(spans[i]!.to + 1);
+      expect(span.phase).not.toBe(spans[i]!.phase);
+    });
+  });
+
+  it('labels contributions in plain language and keeps their amounts', () => {
+    const states = play(4, 1);
+    const bars = whyBars(s, states[1]!.report, 'escalation');
+    const report = states[1]!.report!;
+    expect(bars.map((b) => b.amount)).toEqual(report.escalation.contributions.map((c) => c.amount));
+    expect(contributionLabel(s, { kind: 'move', id: 'blue.strike', actor: 'blue', label: 'Strike', amount: 1 })).toBe('Blue: Strike');
+    expect(contributionLabel(s, { kind: 'event', id: 'e', actor: null, label: 'Election', amount: 1 })).toBe('Event: Election');
+    expect(whyBars(s, null, 'survival')).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Smoke tests of the `deterrence-lab` command under plain Node: each test spawns
+ * `node bin/deterrence-lab.mjs ...` from the repository root, as a user would run it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GameState, TurnReport } from '../engine';
+import { parseGameFile } from '../scenario/game-file';
+import { parseScenario } from '../scenario/parse';
+import { fixture, fixtureInput } from '../test/fixture';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(...args: string[]): Run {
+  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  const r = spawnSync(process.execPath, ['bin/deterrence-lab.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...env, FORCE_COLOR: '0' } });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir = '';
+let scenarioFile = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'deterrence-lab-cli-'));
+  scenarioFile = join(dir, 'fixture.json');
+  writeFileSync(scenarioFile, JSON.stringify(fixtureInput(), null, 2));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('deterrence-lab validate', { timeout: 30_000 }, () => {
+  it('exits 0 and says ok for a good scenario', () => {
+    const r = cli('validate', scenarioFile);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${scenarioFile}: ok (fixture: 3 actors, 8 moves, 1 events)\n`);
+  });
+
+  it('exits 1 and prints every error of every bad file as `file: path: message`', () => {
+    const input = fixtureInput();
+    input.moves[0]!.actor = 'green';
+    input.events![0]!.date = '2020-01-01';
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify(input));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"schemaVersion": 1,');
+    const parsed = parseScenario(input);
+    if (parsed.ok) throw new Error('the bad scenario should not parse');
+    expect(parsed.errors).toHaveLength(2);
+
+    const r = cli('validate', scenarioFile, bad, broken);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/: ok \(fixture:/);
+    expect(lines.slice(1, 3)).toEqual(parsed.errors.map((e) => `${bad}: ${e.path}: ${e.message}`));
+    expect(lines.slice(1, 3)).toEqual([`${bad}: moves[0].actor: unknown actor "green"`, expect.stringContaining(`${bad}: events[0].date: event date 2020-01-01`)]);
+    expect(lines[3]).toMatch(new RegExp(`^${broken.replace(/[.\\]/g, '\\$&')}: \\(root\\): not valid JSON: `));
+    expect(lines).toHaveLength(4);
+    expect(r.stderr).toContain(`${bad}: 2 error(s)`);
+  });
+
+  it('exits 2 when given no file', () => {
+    expect(cli('validate').status).toBe(2);
+  });
+});
+
+describe('deterrence-lab play', { timeout: 30_000 }, () => {
+  it('prints one CSV row per week under a header', () => {
+    const r = cli('play', scenarioFile, '--seed', '3', '--turns', '5', '--format', 'csv');
+    expect(r.status).toBe(0);
+    const csv = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    expect(csv.meta.fields).toEqual(['week', 'date', 'blue', 'red', 'proxy', 'outcomes', 'escalation', 'rung', 'talks', 'talks survival']);
+    expect(csv.data).toHaveLength(5);
+    expect(csv.data.map((row) => row['week'])).toEqual(['1', '2', '3', '4', '5']);
+    expect(csv.data[0]!['date']).toBe('2021-03-09');
+    const actorOf = new Map(fixture().moves.map((m) => [m.id, m.actor]));
+    for (const row of csv.data) {
+      for (const actor of ['blue', 'red', 'proxy']) expect(actorOf.get(row[actor]!)).toBe(actor);
+      expect(Number.isFinite(Number(row['escalation']))).toBe(true);
+    }
+  });
+
+  it('prints the same game twice for the same seed', () => {
+    const args = ['play', scenarioFile, '--seed', '11', '--turns', '8', '--format', 'json'];
+    const first = cli(...args);
+    expect(first.status).toBe(0);
+    expect(cli(...args).stdout).toBe(first.stdout);
+  });
+
+  it('saves a game that `replay` brings to the same final escalation', () => {
+    const save = join(dir, 'game.json');
+    const played = cli('play', scenarioFile, '--seed', '5', '--turns', '6', '--format', 'json', '--save', save);
+    expect(played.status).toBe(0);
+    const reports = (JSON.parse(played.stdout) as { reports: TurnReport[] }).reports;
+    expect(reports.length).toBeGreaterThan(0);
+    expect(parseGameFile(JSON.parse(readFileSync(save, 'utf8')), fixture()).ok).toBe(true);
+
+    const replayed = cli('replay', save, '--scenario', scenarioFile, '--format', 'json');
+    expect(replayed.status).toBe(0);
+    const end = JSON.parse(replayed.stdout) as GameState;
+    expect(end.turn).toBe(reports.length);
+    expect(end.escalation).toBe(reports[reports.length - 1]!.escalation.after);
+  });
+
+  it('exits 2 naming the strategy when --policy asks for an unknown one', () => {
+    const r = cli('play', scenarioFile, '--policy', 'red=berserk');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown strategy "berserk"');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('deterrence-lab forecast', { timeout: 60_000 }, () => {
+  it('prints the same JSON on two threads as on one', () => {
+    const args = ['forecast', scenarioFile, '--runs', '400', '--seed', '9', '--format', 'json'];
+    const one = cli(...args, '--threads', '1');
+    const two = cli(...args, '--threads', '2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stderr).toContain('on 2 thread(s)');
+    const { summary } = JSON.parse(one.stdout) as { summary: { runs: number; scenarioId: string } };
+    expect(summary).toMatchObject({ runs: 400, scenarioId: 'fixture' });
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
+
+describe('deterrence-lab with a bad command line', { timeout: 30_000 }, () => {
+  it('exits 2 on an unknown command and shows the usage', () => {
+    const r = cli('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    expect(r.stderr).toContain('Usage: deterrence-lab <command>');
+  });
+
+  it('exits 2 on an option the command does not take', () => {
+    const r = cli('play', scenarioFile, '--speed', '3');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^play: .*--speed/);
+  });
+});
