@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadCatalogue } from './app/scenarios';
+import { createForecastStore } from './store/forecast';
 import { createSessionStore } from './store/session';
+import { runForecast } from './worker/forecast-client';
 import { ErrorBoundary } from './ui/error-boundary';
 import './app/app.css';
 
@@ -19,11 +21,12 @@ function localStore(): Storage | null {
 
 const catalogue = loadCatalogue();
 const store = createSessionStore({ scenarios: catalogue.scenarios, storage: localStore(), now: () => new Date().toISOString() });
+const forecasts = createForecastStore(runForecast, () => performance.now());
 
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary onReset={() => store.getState().leave()}>
-      <App catalogue={catalogue} store={store} />
+      <App catalogue={catalogue} store={store} forecasts={forecasts} />
     </ErrorBoundary>
   </StrictMode>,
 );

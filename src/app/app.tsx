@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand';
+import type { ForecastStore } from '../store/forecast';
+import { ForecastContext } from '../store/forecast-react';
 import type { SessionStore } from '../store/session';
 import { SessionContext, useSession } from '../store/react';
 import { MessageBanner } from '../ui/message-banner';
@@ -12,6 +14,7 @@ const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.
 export interface AppProps {
   readonly catalogue: Catalogue;
   readonly store: StoreApi<SessionStore>;
+  readonly forecasts: StoreApi<ForecastStore>;
 }
 
 /** Opens a share link (`#g=...`) once, then clears it from the address bar. */
@@ -46,28 +49,30 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
   );
 }
 
-export function App({ catalogue, store }: AppProps) {
+export function App({ catalogue, store, forecasts }: AppProps) {
   useShareLink(store);
   return (
     <SessionContext.Provider value={store}>
-      <main className="app">
-        {catalogue.broken.map((b) => (
-          <div role="alert" key={b.file} className="message error">
-            <p>
-              The scenario file {b.file} could not be loaded ({b.errors.length} problem{b.errors.length === 1 ? '' : 's'}):
-            </p>
-            <ul className="error-list">
-              {b.errors.slice(0, 5).map((e, i) => (
-                <li key={i}>
-                  <code>{e.path || '(top level)'}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-        <MessageBanner />
-        <Screens catalogue={catalogue} />
-      </main>
+      <ForecastContext.Provider value={forecasts}>
+        <main className="app">
+          {catalogue.broken.map((b) => (
+            <div role="alert" key={b.file} className="message error">
+              <p>
+                The scenario file {b.file} could not be loaded ({b.errors.length} problem{b.errors.length === 1 ? '' : 's'}):
+              </p>
+              <ul className="error-list">
+                {b.errors.slice(0, 5).map((e, i) => (
+                  <li key={i}>
+                    <code>{e.path || '(top level)'}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <MessageBanner />
+          <Screens catalogue={catalogue} />
+        </main>
+      </ForecastContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { svgToPng } from './png';
 
 export interface DataTable {
   readonly caption: string;
@@ -13,22 +14,34 @@ export interface ChartFrameProps {
   readonly summary: string;
   readonly table: DataTable;
   readonly children: ReactNode;
+  /** When given, a button saves the chart as a PNG under this file name. */
+  readonly pngName?: string;
 }
 
 /**
  * A chart with its title, a text summary and a data table: the SVG is hidden from screen readers,
  * which read the summary and the table instead.
  */
-export function ChartFrame({ id, title, summary, table, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, summary, table, children, pngName }: ChartFrameProps) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const savePng = () => {
+    const svg = canvas.current?.querySelector('svg.recharts-surface');
+    if (svg instanceof SVGSVGElement && pngName) void svgToPng(svg, pngName);
+  };
   return (
     <figure className="chart" aria-labelledby={`${id}-title`} data-chart={id}>
       <figcaption>
         <h3 id={`${id}-title`}>{title}</h3>
         <p className="chart-summary">{summary}</p>
       </figcaption>
-      <div className="chart-canvas" aria-hidden="true">
+      <div className="chart-canvas" aria-hidden="true" ref={canvas}>
         {children}
       </div>
+      {pngName && (
+        <button type="button" className="link" onClick={savePng}>
+          Save {title.toLowerCase()} as PNG
+        </button>
+      )}
       <details className="chart-table">
         <summary>Data table: {title.toLowerCase()}</summary>
         <table>

@@ -22,3 +22,9 @@ export const PHASE_FALLBACK = '#999999';
 
 export const POSITIVE = '#D55E00';
 export const NEGATIVE = '#0072B2';
+
+/** Forecast fan and bars. */
+export const FAN_COLOUR = '#0072B2';
+/** The game's own line drawn over the fan. */
+export const GAME_COLOUR = '#111827';
+export const SURVIVAL_COLOUR = '#009E73';

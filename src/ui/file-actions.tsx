@@ -1,14 +1,6 @@
 import { useRef, useState } from 'react';
 import { useSession } from '../store/react';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadText } from './exports';
 
 /** Export and import the game as JSON, and copy a share link that replays it exactly. */
 export function FileActions({ fileName }: { fileName: string }) {
@@ -38,7 +30,7 @@ export function FileActions({ fileName }: { fileName: string }) {
         type="button"
         onClick={() => {
           const text = exportText();
-          if (text) download(fileName, text);
+          if (text) downloadText(fileName, text, 'application/json');
         }}
       >
         Export game

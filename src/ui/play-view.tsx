@@ -9,6 +9,7 @@ import { activeBranch, branchStates } from '../store/derive';
 import { useSession, useSessionApi } from '../store/react';
 import { Branches } from './branches';
 import { FileActions } from './file-actions';
+import { ForecastPanel } from './forecast-panel';
 import { MovePicker } from './move-picker';
 import { Narrative } from './narrative';
 import { Timeline } from './timeline';
@@ -118,6 +119,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
               <p>Nothing has happened yet: end the first turn to see what moved the numbers and why.</p>
             )}
           </div>
+          <ForecastPanel scenario={scenario} session={session} branchName={game.branch.name} states={states} viewTurn={viewTurn} />
         </div>
       </div>
     </div>

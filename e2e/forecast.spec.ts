@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+
+async function startAndPlay(page: Page, weeks: number): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Seed').fill('2021');
+  await page.getByRole('button', { name: 'Play' }).click();
+  for (let i = 0; i < weeks; i++) {
+    await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i % 3).check();
+    await page.getByRole('button', { name: 'End turn' }).click();
+  }
+}
+
+/** Records main-thread tasks longer than 50 ms from now on. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+}
+
+test('a forecast of 10,000 futures runs in workers, draws its bands and table, and exports a tidy CSV', async ({ page }) => {
+  await startAndPlay(page, 2);
+  await watchLongTasks(page);
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  const fan = page.locator('figure[data-chart="fan"]');
+  await expect(fan).toBeVisible({ timeout: 20_000 });
+  await expect(fan.locator('.recharts-area')).toHaveCount(2);
+  await expect(fan.locator('.recharts-line')).toHaveCount(2);
+  await expect(page.locator('figure[data-chart="forecast-survival"] .recharts-area')).toHaveCount(1);
+  await expect(page.locator('figure[data-chart="final-rungs"] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /Outcomes over 10,000 futures/ })).toContainText('Open war');
+  await expect(page.getByRole('status').filter({ hasText: '10,000 futures from week 2' })).toBeVisible();
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(longTasks.filter((d) => d > 50), 'main-thread tasks over 50 ms while forecasting').toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true });
+  expect(csv.errors).toEqual([]);
+  expect(csv.meta.fields).toEqual(expect.arrayContaining(['app_version', 'scenario', 'seed', 'runs', 'strategies', 'week', 'escalation_median', 'talks_alive']));
+  expect(csv.data).toHaveLength(25);
+  expect(csv.data[0]).toMatchObject({ scenario: 'march-2021', seed: '2021', runs: '10000', week: '2' });
+  expect(Number(csv.data[24]!['talks_alive'])).toBeGreaterThan(0);
+});
+
+test('a forecast can be cancelled mid-way, and the page stays usable', async ({ page }) => {
+  await startAndPlay(page, 1);
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures').fill('200000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: 'Forecast progress' });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Forecast cancelled.')).toBeVisible();
+  await expect(page.locator('figure[data-chart="fan"]')).toHaveCount(0);
+  await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'End turn' }).click();
+  await expect(page.locator('#narrative-heading')).toHaveText(/^Week 2:/);
+});

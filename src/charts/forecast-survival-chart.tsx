@@ -1,0 +1,34 @@
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ForecastSummary } from '../engine/summary';
+import type { Scenario } from '../scenario/schema';
+import { ChartFrame } from './chart-frame';
+import { CHART_HEIGHT, SURVIVAL_COLOUR } from './charts.constants';
+import type { FanRow } from './forecast-series';
+
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+/** The share of futures with the talks alive, per week, with its 95% interval. */
+export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: Scenario; summary: ForecastSummary; rows: readonly FanRow[] }) {
+  const end = summary.weeks[summary.weeks.length - 1]!;
+  const text = `${scenario.talks.label} alive at week ${end.turn} in ${pct1(end.alive.estimate)} of futures (95% interval ${pct1(end.alive.lo)} to ${pct1(end.alive.hi)}).`;
+  const table = {
+    caption: 'Share of futures with the talks alive, per week',
+    columns: ['Week', 'Date', 'Alive', 'Lower 95%', 'Upper 95%'],
+    rows: summary.weeks.map((w) => [w.turn, w.date, pct1(w.alive.estimate), pct1(w.alive.lo), pct1(w.alive.hi)]),
+  };
+  return (
+    <ChartFrame id="forecast-survival" title={`${scenario.talks.label}: futures with the talks alive`} summary={text} table={table} pngName={`talks-survival-forecast-week-${summary.startTurn}.png`}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ComposedChart accessibilityLayer={false} data={rows.filter((r) => r.alive !== undefined) as FanRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
+          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
+          <XAxis dataKey="turn" type="number" domain={[summary.startTurn, end.turn]} allowDecimals={false} />
+          <YAxis domain={[0, 1]} tickFormatter={pct} width={52} />
+          <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct1(v[0] as number)} – ${pct1(v[1] as number)}` : typeof v === 'number' ? pct1(v) : v)} labelFormatter={(t) => `Week ${t}`} />
+          <Area dataKey="aliveBand" name="95% interval" stroke="none" fill={SURVIVAL_COLOUR} fillOpacity={0.25} isAnimationActive={false} />
+          <Line dataKey="alive" name="alive" stroke={SURVIVAL_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The forecast store (zustand, vanilla): one forecast job at a time, with progress, cancel and the
+ * summary of the last finished run. The runner is injected: Web Workers in the app, the main
+ * thread in tests.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ForecastOptions, ForecastTally } from '../engine/forecast';
+import type { GameState } from '../engine/state';
+import { summarize, type ForecastSummary } from '../engine/summary';
+import type { Scenario } from '../scenario/schema';
+import type { ForecastJob, RunOptions } from '../worker/forecast-client';
+
+export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface ForecastRequest {
+  readonly scenario: Scenario;
+  readonly state: GameState;
+  readonly options: ForecastOptions;
+  /** Which branch and week the forecast starts from, to tell the user what they are looking at. */
+  readonly branch: string;
+}
+
+export interface ForecastStore {
+  readonly status: ForecastStatus;
+  readonly done: number;
+  readonly total: number;
+  readonly request: ForecastRequest | null;
+  readonly summary: ForecastSummary | null;
+  readonly tally: ForecastTally | null;
+  /** Wall-clock milliseconds the last finished run took. */
+  readonly elapsedMs: number | null;
+  readonly error: string | null;
+  run(request: ForecastRequest): Promise<void>;
+  cancel(): void;
+  clear(): void;
+}
+
+export type Runner = (scenario: Scenario, state: GameState, options: ForecastOptions, run: RunOptions) => ForecastJob;
+
+export function createForecastStore(runner: Runner, clock: () => number): StoreApi<ForecastStore> {
+  let job: ForecastJob | null = null;
+  return createStore<ForecastStore>((set, get) => ({
+    status: 'idle',
+    done: 0,
+    total: 0,
+    request: null,
+    summary: null,
+    tally: null,
+    elapsedMs: null,
+    error: null,
+
+    async run(request) {
+      job?.cancel();
+      const started = clock();
+      const mine = runner(request.scenario, request.state, request.options, {
+        onProgress: (done, total) => {
+          if (job === mine) set({ done, total });
+        },
+      });
+      job = mine;
+      set({ status: 'running', done: 0, total: request.options.runs, request, error: null });
+      try {
+        const tally = await mine.promise;
+        if (job !== mine) return;
+        set({ status: 'done', tally, summary: summarize(request.scenario, tally), elapsedMs: clock() - started });
+      } catch (e) {
+        if (job !== mine) return;
+        const cancelled = e instanceof Error && e.name === 'ForecastCancelled';
+        set(cancelled ? { status: 'cancelled' } : { status: 'error', error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        if (job === mine) job = null;
+      }
+    },
+
+    cancel() {
+      if (get().status !== 'running' || !job) return;
+      const current = job;
+      job = null;
+      current.cancel();
+      set({ status: 'cancelled' });
+    },
+
+    clear() {
+      job?.cancel();
+      job = null;
+      set({ status: 'idle', done: 0, total: 0, request: null, summary: null, tally: null, elapsedMs: null, error: null });
+    },
+  }));
+}

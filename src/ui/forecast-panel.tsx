@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { dateOfTurn } from '../engine/compile';
+import type { GameState } from '../engine/state';
+import { FanChart } from '../charts/fan-chart';
+import { FinalRungsChart } from '../charts/final-rungs-chart';
+import { ForecastSurvivalChart } from '../charts/forecast-survival-chart';
+import { fanRows } from '../charts/forecast-series';
+import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
+import type { Session } from '../scenario/session-file';
+import { useForecast } from '../store/forecast-react';
+import { OutcomesTable } from './outcomes-table';
+import { downloadText, forecastCsv, forecastJson, provenanceOf } from './exports';
+import { CONTROLLER_LABELS } from './ui.constants';
+
+export interface ForecastPanelProps {
+  readonly scenario: Scenario;
+  readonly session: Session;
+  readonly branchName: string;
+  readonly states: readonly GameState[];
+  readonly viewTurn: number;
+}
+
+/** AI strategies for a forecast: the game's own, with human teams played by their doctrine. */
+function defaultStrategies(scenario: Scenario, session: Session): Record<string, StrategyId> {
+  return Object.fromEntries(
+    scenario.actors.map((a) => {
+      const c = session.controllers[a.id];
+      return [a.id, c && c !== 'human' ? c : a.defaultStrategy];
+    }),
+  );
+}
+
+function Progress() {
+  const done = useForecast((s) => s.done);
+  const total = useForecast((s) => s.total);
+  const cancel = useForecast((s) => s.cancel);
+  return (
+    <div className="forecast-progress">
+      <progress max={total} value={done} aria-label="Forecast progress" />
+      <span role="status">
+        {done.toLocaleString('en-US')} of {total.toLocaleString('en-US')} futures
+      </span>
+      <button type="button" onClick={cancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function ForecastPanel({ scenario, session, branchName, states, viewTurn }: ForecastPanelProps) {
+  const status = useForecast((s) => s.status);
+  const summary = useForecast((s) => s.summary);
+  const request = useForecast((s) => s.request);
+  const elapsed = useForecast((s) => s.elapsedMs);
+  const error = useForecast((s) => s.error);
+  const run = useForecast((s) => s.run);
+  const [strategies, setStrategies] = useState(() => defaultStrategies(scenario, session));
+  const [runs, setRuns] = useState('10000');
+  const runsValue = Number(runs);
+  const runsOk = Number.isInteger(runsValue) && runsValue >= 100 && runsValue <= 200_000;
+  const state = states[viewTurn]!;
+  const over = state.ended !== null || state.turn >= state.horizon;
+
+  const start = () => {
+    if (!runsOk || over) return;
+    void run({ scenario, state, options: { runs: runsValue, seed: session.seed, strategies }, branch: branchName });
+  };
+  const shown = status === 'done' && summary && request ? { summary, request } : null;
+  const exportName = shown ? `deterrence-lab-${scenario.id}-forecast-week-${shown.summary.startTurn}-seed-${shown.summary.seed}` : '';
+
+  return (
+    <section className="forecast" aria-labelledby="forecast-heading">
+      <h2 id="forecast-heading">Forecast</h2>
+      <p className="hint">
+        Thousands of futures from {viewTurn === 0 ? 'the start' : `week ${viewTurn}`} of “{branchName}”, every actor played by the AI strategy chosen here.
+      </p>
+      <details className="forecast-setup">
+        <summary>Strategies and number of futures</summary>
+        <div className="forecast-strategies">
+          {scenario.actors.map((a) => (
+            <label key={a.id}>
+              {a.short}{' '}
+              <select value={strategies[a.id]} onChange={(e) => setStrategies({ ...strategies, [a.id]: e.target.value as StrategyId })}>
+                {strategyIds.map((s) => (
+                  <option key={s} value={s}>
+                    {CONTROLLER_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label>
+            Futures <input type="number" min={100} max={200000} step={100} value={runs} onChange={(e) => setRuns(e.target.value)} aria-invalid={!runsOk} />
+          </label>
+        </div>
+        {!runsOk && <p className="field-error">Futures must be a whole number from 100 to 200,000.</p>}
+      </details>
+      <div className="forecast-actions">
+        <button type="button" className="primary" onClick={start} disabled={!runsOk || over || status === 'running'}>
+          Forecast
+        </button>
+        {over && <span className="hint">The game is over at this week: pick an earlier week to forecast from.</span>}
+      </div>
+      {status === 'running' && <Progress />}
+      {status === 'cancelled' && <p role="status">Forecast cancelled.</p>}
+      {status === 'error' && <p role="alert">The forecast failed: {error}</p>}
+      {shown && (
+        <div className="forecast-results">
+          <p role="status" className="hint">
+            {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
+            {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}).
+          </p>
+          <FanChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />
+          <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />
+          <FinalRungsChart summary={shown.summary} />
+          <OutcomesTable summary={shown.summary} />
+          <div className="forecast-exports">
+            <button
+              type="button"
+              onClick={() => downloadText(`${exportName}.csv`, forecastCsv(shown.summary, provenanceOf(scenario, shown.summary, new Date().toISOString())), 'text/csv')}
+            >
+              Export CSV
+            </button>
+            <button
+              type="button"
+              onClick={() => downloadText(`${exportName}.json`, forecastJson(shown.summary, provenanceOf(scenario, shown.summary, new Date().toISOString())), 'application/json')}
+            >
+              Export JSON
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
