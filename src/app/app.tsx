@@ -10,6 +10,8 @@ import type { Catalogue } from './scenarios';
 
 // The play view brings the charts (recharts): loaded only when a game starts, so the start page stays small.
 const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.PlayView })));
+// The analysis view (comparisons, tournaments, sweeps) is its own chunk too.
+const AnalysisView = lazy(() => import('../ui/analysis/analysis-view').then((m) => ({ default: m.AnalysisView })));
 
 export interface AppProps {
   readonly catalogue: Catalogue;
@@ -31,6 +33,14 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
   const screen = useSession((s) => s.screen);
   const scenarioId = useSession((s) => s.session?.scenarioId);
   const scenario = useMemo(() => catalogue.scenarios.find((s) => s.id === scenarioId), [catalogue, scenarioId]);
+  const openAnalysis = useSession((s) => s.openAnalysis);
+  if (screen === 'analysis' && catalogue.scenarios.length > 0) {
+    return (
+      <Suspense fallback={<p role="status">Loading the analysis…</p>}>
+        <AnalysisView scenarios={catalogue.scenarios} />
+      </Suspense>
+    );
+  }
   if (screen === 'play' && scenario) {
     return (
       <Suspense fallback={<p role="status">Loading the game…</p>}>
@@ -43,6 +53,9 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
       <header className="start-header">
         <h1>Deterrence Lab</h1>
         <p>Play a crisis forward week by week, and see how high escalation climbs and whether the talks survive.</p>
+        <button type="button" onClick={openAnalysis}>
+          Analyse strategies
+        </button>
       </header>
       <StartView scenarios={catalogue.scenarios} />
     </>

@@ -15,6 +15,8 @@ export interface WeekSummary {
   readonly date: string;
   /** Escalation percentiles p5, p25, p50, p75, p95 (rung units). */
   readonly escalation: Readonly<Record<`p${(typeof PERCENTILES)[number]}`, number>>;
+  /** Mean escalation over the futures (from the tally's bins, so to within half a bin). */
+  readonly escalationMean: number;
   /** Share of futures with the talks alive, with its 95% Wilson interval. */
   readonly alive: Interval;
   /** Share of futures in each talks phase. */
@@ -61,10 +63,13 @@ function weeks(scenario: Scenario, t: ForecastTally): WeekSummary[] {
       phases[id] = n / t.runs;
       if (c.phaseAlive[p]) alive += n;
     });
+    let sum = 0;
+    for (let b = 0; b < t.bins; b++) sum += b * t.escalation[offset + b]!;
     return {
       turn: t.startTurn + w,
       date: dateOfTurn(scenario, t.startTurn + w),
       escalation: { p5: q(5), p25: q(25), p50: q(50), p75: q(75), p95: q(95) },
+      escalationMean: (sum * ESCALATION_BIN) / t.runs,
       alive: wilson(alive, t.runs),
       phases,
     };

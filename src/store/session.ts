@@ -40,8 +40,8 @@ export interface SessionStore {
   readonly redo: Readonly<Record<string, readonly TurnMoves[]>>;
   /** The week in view on the active branch; null follows the latest. */
   readonly view: number | null;
-  /** Which view shows: the start page or the game. */
-  readonly screen: 'start' | 'play';
+  /** Which view shows: the start page, the game, or the analysis of strategies. */
+  readonly screen: 'start' | 'play' | 'analysis';
   readonly message: Message | null;
   start(setup: Setup): void;
   pick(actor: string, move: string): void;
@@ -60,6 +60,9 @@ export interface SessionStore {
   /** Back to the start page; the game stays saved and can be resumed. */
   leave(): void;
   resume(): void;
+  /** Opens the analysis view; `back` returns to the game if there is one, else to the start. */
+  openAnalysis(): void;
+  back(): void;
   dismiss(): void;
 }
 
@@ -249,6 +252,14 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
 
       resume() {
         if (get().session) set({ screen: 'play', message: null });
+      },
+
+      openAnalysis() {
+        set({ screen: 'analysis', message: null });
+      },
+
+      back() {
+        set({ screen: get().session ? 'play' : 'start', message: null });
       },
 
       dismiss() {

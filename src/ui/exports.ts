@@ -50,11 +50,9 @@ function provenanceColumns(p: Provenance): Record<string, string | number> {
   };
 }
 
-/** One row per week: escalation percentiles and the talks-alive share with its interval. */
-export function forecastCsv(summary: ForecastSummary, p: Provenance): string {
-  const meta = provenanceColumns(p);
-  const rows = summary.weeks.map((w) => ({
-    ...meta,
+/** The columns of one forecast week, shared by every export. */
+function weekColumns(w: ForecastSummary['weeks'][number]): Record<string, string | number> {
+  return {
     week: w.turn,
     date: w.date,
     escalation_p5: w.escalation.p5,
@@ -65,9 +63,35 @@ export function forecastCsv(summary: ForecastSummary, p: Provenance): string {
     talks_alive: w.alive.estimate,
     talks_alive_lo95: w.alive.lo,
     talks_alive_hi95: w.alive.hi,
+    escalation_mean: w.escalationMean,
     ...Object.fromEntries(Object.entries(w.phases).map(([phase, share]) => [`talks_${phase}`, share])),
-  }));
+  };
+}
+
+/** One row per week: escalation percentiles and the talks-alive share with its interval. */
+export function forecastCsv(summary: ForecastSummary, p: Provenance): string {
+  const meta = provenanceColumns(p);
+  return `${Papa.unparse(summary.weeks.map((w) => ({ ...meta, ...weekColumns(w) })), { newline: '\n' })}\n`;
+}
+
+export interface LabelledSummary {
+  readonly label: string;
+  /** What sets this set-up apart (strategies, parameter values), one column each. */
+  readonly key: Readonly<Record<string, string | number>>;
+  readonly summary: ForecastSummary;
+  readonly provenance: Provenance;
+}
+
+/** Tidy rows for a batch (compare, tournament, sweep): one row per set-up per week. */
+export function batchCsv(items: readonly LabelledSummary[]): string {
+  const rows = items.flatMap((i) =>
+    i.summary.weeks.map((w) => ({ ...provenanceColumns(i.provenance), setup: i.label, ...i.key, ...weekColumns(w) })),
+  );
   return `${Papa.unparse(rows, { newline: '\n' })}\n`;
+}
+
+export function batchJson(items: readonly LabelledSummary[]): string {
+  return `${JSON.stringify(items.map((i) => ({ provenance: i.provenance, setup: i.label, key: i.key, summary: i.summary })), null, 2)}\n`;
 }
 
 export function forecastJson(summary: ForecastSummary, p: Provenance): string {

@@ -41,6 +41,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   const game = useGame(scenario);
   const redo = useSession((s) => (s.session ? s.redo[s.session.active] : undefined));
   const leave = useSession((s) => s.leave);
+  const openAnalysis = useSession((s) => s.openAnalysis);
   useUndoKeys();
 
   const charts = useMemo(() => {
@@ -69,9 +70,14 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
             Seed {session.seed} · {latest} of {session.horizon} weeks played · branch “{game.branch.name}”
           </p>
         </div>
-        <button type="button" onClick={leave}>
-          New game
-        </button>
+        <div className="header-actions">
+          <button type="button" onClick={openAnalysis}>
+            Analyse strategies
+          </button>
+          <button type="button" onClick={leave}>
+            New game
+          </button>
+        </div>
       </header>
       {game.replayError && (
         <p role="alert" className="message error">

@@ -1,0 +1,86 @@
+/**
+ * The analysis store (zustand, vanilla): a batch of forecasts (set-ups to compare, tournament cells,
+ * sweep points) run one after another through the forecast runner, with one progress bar, one
+ * cancel button and the summaries kept in order.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ForecastOptions } from '../engine/forecast';
+import type { GameState } from '../engine/state';
+import { summarize, type ForecastSummary } from '../engine/summary';
+import type { Scenario } from '../scenario/schema';
+import type { ForecastJob } from '../worker/forecast-client';
+import type { Runner } from './forecast';
+
+export type BatchKind = 'compare' | 'tournament' | 'sweep';
+
+export interface BatchItem {
+  readonly label: string;
+  readonly scenario: Scenario;
+  readonly state: GameState;
+  readonly options: ForecastOptions;
+  /** What distinguishes this item: strategies or parameter values, for tables and exports. */
+  readonly key: Readonly<Record<string, string | number>>;
+}
+
+export interface BatchResult {
+  readonly item: BatchItem;
+  readonly summary: ForecastSummary;
+}
+
+export interface AnalysisStore {
+  readonly kind: BatchKind | null;
+  readonly status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  readonly done: number;
+  readonly total: number;
+  readonly results: readonly BatchResult[];
+  readonly error: string | null;
+  run(kind: BatchKind, items: readonly BatchItem[]): Promise<void>;
+  cancel(): void;
+}
+
+export function createAnalysisStore(runner: Runner): StoreApi<AnalysisStore> {
+  let current: { job: ForecastJob | null; cancelled: boolean } | null = null;
+  return createStore<AnalysisStore>((set, get) => ({
+    kind: null,
+    status: 'idle',
+    done: 0,
+    total: 0,
+    results: [],
+    error: null,
+
+    async run(kind, items) {
+      get().cancel();
+      const mine = { job: null as ForecastJob | null, cancelled: false };
+      current = mine;
+      const total = items.reduce((n, i) => n + i.options.runs, 0);
+      set({ kind, status: 'running', done: 0, total, results: [], error: null });
+      let finished = 0;
+      const results: BatchResult[] = [];
+      try {
+        for (const item of items) {
+          if (mine.cancelled) return;
+          const job = runner(item.scenario, item.state, item.options, { onProgress: (d) => !mine.cancelled && set({ done: finished + d }) });
+          mine.job = job;
+          const tally = await job.promise;
+          finished += item.options.runs;
+          results.push({ item, summary: summarize(item.scenario, tally) });
+          if (!mine.cancelled) set({ done: finished, results: [...results] });
+        }
+        if (!mine.cancelled) set({ status: 'done' });
+      } catch (e) {
+        if (mine.cancelled) return;
+        set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        if (current === mine) current = null;
+      }
+    },
+
+    cancel() {
+      if (!current) return;
+      current.cancelled = true;
+      current.job?.cancel();
+      current = null;
+      if (get().status === 'running') set({ status: 'cancelled' });
+    },
+  }));
+}

@@ -1,0 +1,29 @@
+import type { BatchResult } from '../../store/analysis';
+import { batchCsv, batchJson, downloadText, provenanceOf, type LabelledSummary } from '../exports';
+
+/** CSV and JSON exports of a finished batch, with provenance on every row. */
+export function BatchExports({ name, results, parametersOf }: {
+  name: string;
+  results: readonly BatchResult[];
+  parametersOf?: (r: BatchResult) => Record<string, number>;
+}) {
+  const items = (): LabelledSummary[] => {
+    const date = new Date().toISOString();
+    return results.map((r) => ({
+      label: r.item.label,
+      key: r.item.key,
+      summary: r.summary,
+      provenance: provenanceOf(r.item.scenario, r.summary, date, parametersOf?.(r) ?? {}),
+    }));
+  };
+  return (
+    <div className="forecast-exports">
+      <button type="button" onClick={() => downloadText(`${name}.csv`, batchCsv(items()), 'text/csv')}>
+        Export CSV
+      </button>
+      <button type="button" onClick={() => downloadText(`${name}.json`, batchJson(items()), 'application/json')}>
+        Export JSON
+      </button>
+    </div>
+  );
+}

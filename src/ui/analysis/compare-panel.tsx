@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { CompareChart } from '../../charts/compare-chart';
+import type { Scenario } from '../../scenario/schema';
+import { CONTROLLER_LABELS } from '../ui.constants';
+import { useAnalysis } from './analysis-context';
+import type { StartPoint } from './analysis-view';
+import { BatchExports } from './batch-exports';
+import { ResultsTable } from './results-table';
+import { defaultStrategies, StrategyPicker, type Strategies } from './strategy-picker';
+import { RunsField, useRuns } from './runs-field';
+
+interface SetUp {
+  readonly name: string;
+  readonly strategies: Strategies;
+}
+
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+function firstSetUps(scenario: Scenario): SetUp[] {
+  const base = defaultStrategies(scenario);
+  const first = scenario.actors[0]!;
+  return [
+    { name: 'Set-up A', strategies: base },
+    { name: 'Set-up B', strategies: { ...base, [first.id]: 'restraint' } },
+  ];
+}
+
+/** Two or more set-ups side by side: the same futures under different strategies. */
+export function ComparePanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
+  const [setUps, setSetUps] = useState<SetUp[]>(() => firstSetUps(scenario));
+  const runs = useRuns(5000);
+  const run = useAnalysis((s) => s.run);
+  const status = useAnalysis((s) => s.status);
+  const kind = useAnalysis((s) => s.kind);
+  const results = useAnalysis((s) => s.results);
+  const shown = kind === 'compare' && status === 'done' ? results : [];
+
+  const update = (i: number, next: Partial<SetUp>) => setSetUps(setUps.map((s, k) => (k === i ? { ...s, ...next } : s)));
+  const describeStrategies = (s: Strategies) =>
+    scenario.actors.map((a) => `${a.short}: ${CONTROLLER_LABELS[s[a.id]!]}`).join(', ');
+  const compare = () => {
+    if (!runs.ok) return;
+    void run(
+      'compare',
+      setUps.map((s) => ({
+        label: s.name,
+        scenario,
+        state: start.state,
+        options: { runs: runs.value, seed: start.seed, strategies: s.strategies },
+        key: Object.fromEntries(scenario.actors.map((a) => [`strategy_${a.id}`, s.strategies[a.id]!])),
+      })),
+    );
+  };
+  const series = shown.map((r) => ({ label: r.item.label, summary: r.summary }));
+
+  return (
+    <section aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare set-ups</h2>
+      <p className="hint">From {start.label}. Each set-up runs the same seeded futures.</p>
+      {setUps.map((s, i) => (
+        <fieldset key={i} className="setup">
+          <legend>
+            <input aria-label={`Name of set-up ${i + 1}`} value={s.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={40} />
+          </legend>
+          <StrategyPicker scenario={scenario} value={s.strategies} onChange={(strategies) => update(i, { strategies })} label={s.name} />
+          {setUps.length > 2 && (
+            <button type="button" onClick={() => setSetUps(setUps.filter((_, k) => k !== i))}>
+              Remove {s.name}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <div className="forecast-actions">
+        <button
+          type="button"
+          onClick={() => setSetUps([...setUps, { name: `Set-up ${String.fromCharCode(65 + setUps.length)}`, strategies: defaultStrategies(scenario) }])}
+          disabled={setUps.length >= 6}
+        >
+          Add a set-up
+        </button>
+        <RunsField runs={runs} label="Futures per set-up" />
+        <button type="button" className="primary" onClick={compare} disabled={!runs.ok || status === 'running'}>
+          Compare
+        </button>
+      </div>
+      {series.length > 0 && (
+        <div className="analysis-results">
+          <ResultsTable caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${runs.value.toLocaleString('en-US')} futures per set-up`} rows={series} />
+          <ul className="hint">
+            {shown.map((r) => (
+              <li key={r.item.label}>
+                {r.item.label}: {describeStrategies(r.item.options.strategies ?? {})}
+              </li>
+            ))}
+          </ul>
+          <CompareChart
+            id="compare-escalation"
+            title="Median escalation by set-up"
+            series={series}
+            value={(w) => w.escalation.p50}
+            format={(x) => x.toFixed(1)}
+            domain={[0, scenario.ladder.length - 1]}
+            describe={series.map((s) => `${s.label}: median ${s.summary.weeks.at(-1)!.escalation.p50.toFixed(1)} at the end`).join('; ')}
+          />
+          <CompareChart
+            id="compare-survival"
+            title="Futures with the talks alive, by set-up"
+            series={series}
+            value={(w) => w.alive.estimate}
+            format={pct}
+            domain={[0, 1]}
+            describe={series.map((s) => `${s.label}: ${pct(s.summary.weeks.at(-1)!.alive.estimate)} at the end`).join('; ')}
+          />
+          <BatchExports name={`deterrence-lab-${scenario.id}-compare`} results={shown} />
+        </div>
+      )}
+    </section>
+  );
+}

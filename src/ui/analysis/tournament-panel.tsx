@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { strategyIds, type Scenario, type StrategyId } from '../../scenario/schema';
+import { CONTROLLER_LABELS } from '../ui.constants';
+import { useAnalysis } from './analysis-context';
+import type { StartPoint } from './analysis-view';
+import { BatchExports } from './batch-exports';
+import { Heatmap } from './heatmap';
+import { RunsField, useRuns } from './runs-field';
+import { defaultStrategies, StrategyPicker } from './strategy-picker';
+
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+function StrategyChecks({ legend, value, onChange }: { legend: string; value: readonly StrategyId[]; onChange: (next: StrategyId[]) => void }) {
+  return (
+    <fieldset className="strategy-checks">
+      <legend>{legend}</legend>
+      {strategyIds.map((s) => (
+        <label key={s}>
+          <input
+            type="checkbox"
+            checked={value.includes(s)}
+            onChange={(e) => onChange(e.target.checked ? strategyIds.filter((x) => x === s || value.includes(x)) : value.filter((x) => x !== s))}
+          />{' '}
+          {CONTROLLER_LABELS[s]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Every strategy of one actor against every strategy of another, the others fixed. */
+export function TournamentPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
+  const [rowActor, colActor] = [scenario.actors[0]!, scenario.actors[1]!];
+  const [rowStrategies, setRowStrategies] = useState<StrategyId[]>([...strategyIds]);
+  const [colStrategies, setColStrategies] = useState<StrategyId[]>([...strategyIds]);
+  const [others, setOthers] = useState(() => defaultStrategies(scenario));
+  const runs = useRuns(1000);
+  const run = useAnalysis((s) => s.run);
+  const status = useAnalysis((s) => s.status);
+  const kind = useAnalysis((s) => s.kind);
+  const results = useAnalysis((s) => s.results);
+  const [grid, setGrid] = useState<{ rows: StrategyId[]; cols: StrategyId[] } | null>(null);
+  const mine = kind === 'tournament' ? results : [];
+
+  const play = () => {
+    if (!runs.ok || rowStrategies.length === 0 || colStrategies.length === 0) return;
+    setGrid({ rows: rowStrategies, cols: colStrategies });
+    const items = rowStrategies.flatMap((r) =>
+      colStrategies.map((c) => ({
+        label: `${rowActor.short} ${CONTROLLER_LABELS[r]} × ${colActor.short} ${CONTROLLER_LABELS[c]}`,
+        scenario,
+        state: start.state,
+        options: { runs: runs.value, seed: start.seed, strategies: { ...others, [rowActor.id]: r, [colActor.id]: c } },
+        key: { [`strategy_${rowActor.id}`]: r, [`strategy_${colActor.id}`]: c },
+      })),
+    );
+    void run('tournament', items);
+  };
+  const cellOf = (i: number, j: number) => (grid ? mine[i * grid.cols.length + j] : undefined);
+
+  return (
+    <section aria-labelledby="tournament-heading">
+      <h2 id="tournament-heading">
+        Tournament: {rowActor.name} against {colActor.name}
+      </h2>
+      <p className="hint">From {start.label}. Every cell runs the same seeded futures; the other actors play the strategies below.</p>
+      <div className="tournament-setup">
+        <StrategyChecks legend={`${rowActor.short} strategies (rows)`} value={rowStrategies} onChange={setRowStrategies} />
+        <StrategyChecks legend={`${colActor.short} strategies (columns)`} value={colStrategies} onChange={setColStrategies} />
+      </div>
+      <StrategyPicker scenario={scenario} value={others} onChange={setOthers} label="Fixed strategy" only={scenario.actors.slice(2).map((a) => a.id)} />
+      <div className="forecast-actions">
+        <RunsField runs={runs} label="Futures per cell" />
+        <button type="button" className="primary" onClick={play} disabled={!runs.ok || status === 'running' || rowStrategies.length === 0 || colStrategies.length === 0}>
+          Run tournament
+        </button>
+        <span className="hint">
+          {rowStrategies.length * colStrategies.length} cells, {(rowStrategies.length * colStrategies.length * (runs.ok ? runs.value : 0)).toLocaleString('en-US')} futures
+        </span>
+      </div>
+      {grid && mine.length > 0 && (
+        <div className="analysis-results">
+          <Heatmap
+            caption={`Talks alive at the end: share of futures (95% interval)`}
+            rowTitle={rowActor.short}
+            columnTitle={colActor.short}
+            rows={grid.rows.map((s) => CONTROLLER_LABELS[s])}
+            columns={grid.cols.map((s) => CONTROLLER_LABELS[s])}
+            cell={(i, j) => {
+              const r = cellOf(i, j);
+              const o = r?.summary.outcomes.find((x) => x.id === 'talks-alive');
+              return o ? { value: o.value, lo: o.lo, hi: o.hi } : null;
+            }}
+            format={pct}
+            domain={[0, 1]}
+            high={[0, 114, 178]}
+          />
+          <Heatmap
+            caption="Mean escalation at the end (rung units)"
+            rowTitle={rowActor.short}
+            columnTitle={colActor.short}
+            rows={grid.rows.map((s) => CONTROLLER_LABELS[s])}
+            columns={grid.cols.map((s) => CONTROLLER_LABELS[s])}
+            cell={(i, j) => {
+              const r = cellOf(i, j);
+              return r ? { value: r.summary.weeks.at(-1)!.escalationMean, lo: null, hi: null } : null;
+            }}
+            format={(x) => x.toFixed(1)}
+            domain={[0, scenario.ladder.length - 1]}
+            high={[213, 94, 0]}
+          />
+          {status === 'done' && <BatchExports name={`deterrence-lab-${scenario.id}-tournament`} results={mine} />}
+        </div>
+      )}
+    </section>
+  );
+}
