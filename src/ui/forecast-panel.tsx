@@ -5,12 +5,13 @@ import { FanChart } from '../charts/fan-chart';
 import { FinalRungsChart } from '../charts/final-rungs-chart';
 import { ForecastSurvivalChart } from '../charts/forecast-survival-chart';
 import { fanRows } from '../charts/forecast-series';
-import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
+import type { Scenario, StrategyId } from '../scenario/schema';
 import type { Session } from '../scenario/session-file';
 import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
 import { downloadText, forecastCsv, forecastJson, provenanceOf } from './exports';
-import { CONTROLLER_LABELS } from './ui.constants';
+import { RunsField, useRuns } from './runs-field';
+import { StrategyPicker } from './strategy-picker';
 
 export interface ForecastPanelProps {
   readonly scenario: Scenario;
@@ -55,15 +56,13 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const error = useForecast((s) => s.error);
   const run = useForecast((s) => s.run);
   const [strategies, setStrategies] = useState(() => defaultStrategies(scenario, session));
-  const [runs, setRuns] = useState('10000');
-  const runsValue = Number(runs);
-  const runsOk = Number.isInteger(runsValue) && runsValue >= 100 && runsValue <= 200_000;
+  const runs = useRuns(10_000);
   const state = states[viewTurn]!;
   const over = state.ended !== null || state.turn >= state.horizon;
 
   const start = () => {
-    if (!runsOk || over) return;
-    void run({ scenario, state, options: { runs: runsValue, seed: session.seed, strategies }, branch: branchName });
+    if (!runs.ok || over) return;
+    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies }, branch: branchName });
   };
   const shown = status === 'done' && summary && request ? { summary, request } : null;
   const exportName = shown ? `deterrence-lab-${scenario.id}-forecast-week-${shown.summary.startTurn}-seed-${shown.summary.seed}` : '';
@@ -76,27 +75,11 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
       </p>
       <details className="forecast-setup">
         <summary>Strategies and number of futures</summary>
-        <div className="forecast-strategies">
-          {scenario.actors.map((a) => (
-            <label key={a.id}>
-              {a.short}{' '}
-              <select value={strategies[a.id]} onChange={(e) => setStrategies({ ...strategies, [a.id]: e.target.value as StrategyId })}>
-                {strategyIds.map((s) => (
-                  <option key={s} value={s}>
-                    {CONTROLLER_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-          <label>
-            Futures <input type="number" min={100} max={200000} step={100} value={runs} onChange={(e) => setRuns(e.target.value)} aria-invalid={!runsOk} />
-          </label>
-        </div>
-        {!runsOk && <p className="field-error">Futures must be a whole number from 100 to 200,000.</p>}
+        <StrategyPicker scenario={scenario} value={strategies} onChange={setStrategies} label="Forecast strategy" />
+        <RunsField runs={runs} label="Futures" />
       </details>
       <div className="forecast-actions">
-        <button type="button" className="primary" onClick={start} disabled={!runsOk || over || status === 'running'}>
+        <button type="button" className="primary" onClick={start} disabled={!runs.ok || over || status === 'running'}>
           Forecast
         </button>
         {over && <span className="hint">The game is over at this week: pick an earlier week to forecast from.</span>}

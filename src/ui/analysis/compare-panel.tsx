@@ -6,8 +6,8 @@ import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
 import { ResultsTable } from './results-table';
-import { defaultStrategies, StrategyPicker, type Strategies } from './strategy-picker';
-import { RunsField, useRuns } from './runs-field';
+import { defaultStrategies, StrategyPicker, type Strategies } from '../strategy-picker';
+import { RunsField, useRuns } from '../runs-field';
 
 interface SetUp {
   readonly name: string;

@@ -5,8 +5,8 @@ import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
 import { Heatmap } from './heatmap';
-import { RunsField, useRuns } from './runs-field';
-import { defaultStrategies, StrategyPicker } from './strategy-picker';
+import { RunsField, useRuns } from '../runs-field';
+import { defaultStrategies, StrategyPicker } from '../strategy-picker';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 

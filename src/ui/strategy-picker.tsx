@@ -1,5 +1,5 @@
-import { strategyIds, type Scenario, type StrategyId } from '../../scenario/schema';
-import { CONTROLLER_LABELS } from '../ui.constants';
+import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
+import { CONTROLLER_LABELS } from './ui.constants';
 
 export type Strategies = Readonly<Record<string, StrategyId>>;
 
