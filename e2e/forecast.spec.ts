@@ -12,18 +12,9 @@ async function startAndPlay(page: Page, weeks: number): Promise<void> {
   }
 }
 
-/** Records main-thread tasks longer than 50 ms from now on. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
-}
-
+// Speed (on screen within 1 s, no main-thread task over 50 ms) is measured by `npm run bench`, not here.
 test('a forecast of 10,000 futures runs in workers, draws its bands and table, and exports a tidy CSV', async ({ page }) => {
   await startAndPlay(page, 2);
-  await watchLongTasks(page);
   await page.getByRole('button', { name: 'Forecast', exact: true }).click();
   const fan = page.locator('figure[data-chart="fan"]');
   await expect(fan).toBeVisible({ timeout: 20_000 });
@@ -33,8 +24,6 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   await expect(page.locator('figure[data-chart="final-rungs"] .recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Outcomes over 10,000 futures/ })).toContainText('Open war');
   await expect(page.getByRole('status').filter({ hasText: '10,000 futures from week 2' })).toBeVisible();
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  expect(longTasks.filter((d) => d > 50), 'main-thread tasks over 50 ms while forecasting').toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import type { GameState } from '../engine/state';
 import { FanChart } from '../charts/fan-chart';
@@ -29,6 +29,21 @@ function defaultStrategies(scenario: Scenario, session: Session): Record<string,
       return [a.id, c && c !== 'human' ? c : a.defaultStrategy];
     }),
   );
+}
+
+/**
+ * Reveals `count` parts one task at a time after `key` changes, so drawing several charts never
+ * blocks the page in one long task. Returns how many parts to show.
+ */
+function useStaged(count: number, key: unknown): number {
+  const [stage, setStage] = useState({ key, shown: 1 });
+  if (stage.key !== key) setStage({ key, shown: 1 });
+  useEffect(() => {
+    if (stage.shown >= count) return;
+    const timer = setTimeout(() => setStage((s) => (s.key === key ? { key, shown: s.shown + 1 } : s)), 0);
+    return () => clearTimeout(timer);
+  }, [stage, key, count]);
+  return stage.key === key ? stage.shown : 1;
 }
 
 function Progress() {
@@ -65,6 +80,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
     void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies }, branch: branchName });
   };
   const shown = status === 'done' && summary && request ? { summary, request } : null;
+  const stage = useStaged(4, shown?.summary ?? null);
   const exportName = shown ? `deterrence-lab-${scenario.id}-forecast-week-${shown.summary.startTurn}-seed-${shown.summary.seed}` : '';
 
   return (
@@ -93,10 +109,10 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
             {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
             {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}).
           </p>
-          <FanChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />
-          <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />
-          <FinalRungsChart summary={shown.summary} />
-          <OutcomesTable summary={shown.summary} />
+          {stage >= 1 && <FanChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
+          {stage >= 2 && <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
+          {stage >= 3 && <FinalRungsChart summary={shown.summary} />}
+          {stage >= 4 && <OutcomesTable summary={shown.summary} />}
           <div className="forecast-exports">
             <button
               type="button"
