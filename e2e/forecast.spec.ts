@@ -32,6 +32,12 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   expect(csv.data).toHaveLength(25);
   expect(csv.data[0]).toMatchObject({ scenario: 'march-2021', seed: '2021', runs: '10000', week: '2' });
   expect(Number(csv.data[24]!['talks_alive'])).toBeGreaterThan(0);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save escalation: the range of futures as PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('escalation-forecast-week-2.png');
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(5000);
 });
 
 test('a forecast can be cancelled mid-way, and the page stays usable', async ({ page }) => {
