@@ -115,6 +115,11 @@ export interface Compiled {
   readonly objectiveWeights: readonly ObjectiveWeights[];
   /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects. */
   readonly staticGain: Float64Array;
+  /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
+  readonly history: Int32Array;
+  readonly historyTurns: number;
+  /** Per actor, the move the historical policy plays when the record shows nothing. */
+  readonly quietMove: Int32Array;
   /** Scratch space for one actor's legal moves (the turn loop is single-threaded per compiled scenario). */
   readonly legalBuffer: Int32Array;
 }
@@ -275,6 +280,34 @@ function staticGains(scenario: Scenario, moves: readonly CompiledMove[], weights
   return gains;
 }
 
+function compileHistory(scenario: Scenario): { history: Int32Array; historyTurns: number } {
+  const n = scenario.actors.length;
+  const turns = Math.max(0, ...scenario.history.map((h) => turnOfDate(scenario, h.date) + 1));
+  const history = new Int32Array(turns * n).fill(-1);
+  for (const h of scenario.history) {
+    const cell = turnOfDate(scenario, h.date) * n + scenario.actors.findIndex((a) => a.id === h.actor);
+    // The first entry of a week wins: the record lists an actor's most telling act first.
+    if (history[cell] === -1) history[cell] = scenario.moves.findIndex((m) => m.id === h.move);
+  }
+  return { history, historyTurns: turns };
+}
+
+/** The actor's `quietMove`, or else its always-legal move nearest to neutral (Goldstein 0, then lowest rung). */
+function quietMoves(scenario: Scenario): Int32Array {
+  return Int32Array.from(
+    scenario.actors.map((a) => {
+      if (a.quietMove !== undefined) return scenario.moves.findIndex((m) => m.id === a.quietMove);
+      let best = -1;
+      scenario.moves.forEach((m, i) => {
+        if (m.actor !== a.id || m.preconditions.length > 0 || m.talksPhases !== undefined) return;
+        const b = scenario.moves[best];
+        if (!b || Math.abs(m.goldstein) < Math.abs(b.goldstein) || (Math.abs(m.goldstein) === Math.abs(b.goldstein) && m.rung < b.rung)) best = i;
+      });
+      return best;
+    }),
+  );
+}
+
 function build(scenario: Scenario): Compiled {
   const delayed: CompiledDelayed[] = [];
   const moves = compileMoves(scenario, delayed);
@@ -314,6 +347,8 @@ function build(scenario: Scenario): Compiled {
     objectiveWeights: weights,
     staticGain: staticGains(scenario, moves, weights),
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
+    ...compileHistory(scenario),
+    quietMove: quietMoves(scenario),
   };
 }
 

@@ -112,3 +112,32 @@ describe('chooseMoves', () => {
     }
   });
 });
+
+describe('the historical policy', () => {
+  function withHistory() {
+    const input = fixtureInput();
+    input.actors[2]!.quietMove = 'proxy.lie-low';
+    input.history = [
+      { date: '2021-03-16', actor: 'proxy', move: 'proxy.rockets', source: 'record' },
+      { date: '2021-03-18', actor: 'proxy', move: 'proxy.lie-low', source: 'record (later the same week)' },
+      { date: '2021-03-23', actor: 'blue', move: 'blue.strike', source: 'record' },
+    ];
+    return fixture(input);
+  }
+
+  it('plays the record’s move in the week of its date, the first entry of a week winning, and the quiet move otherwise', () => {
+    const s = withHistory();
+    let state = initialState(s, 1);
+    const played: string[] = [];
+    for (let t = 0; t < 4; t++) {
+      const moves = chooseMoves(s, state, { blue: 'historical', red: 'historical', proxy: 'historical' });
+      played.push(`${moves['blue']} ${moves['proxy']}`);
+      const r = resolveTurn(s, state, moves);
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    }
+    // Week 0: nothing recorded; week 1: rockets (listed before the same week's lie-low); week 2: a strike.
+    // Blue has no quietMove, so it holds fire (its always-legal move nearest Goldstein 0).
+    expect(played).toEqual(['blue.hold proxy.lie-low', 'blue.hold proxy.rockets', 'blue.strike proxy.lie-low', 'blue.hold proxy.lie-low']);
+  });
+});

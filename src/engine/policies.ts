@@ -78,6 +78,14 @@ function proportional(c: Compiled, w: Work, a: number, legal: readonly number[])
   return argBest(options, (m) => -Math.abs(m.hostility - intensity), c);
 }
 
+/** The historical policy: the record's move for the week, else the actor's quiet move, else restraint. */
+function historical(c: Compiled, w: Work, a: number, legal: readonly number[]): number {
+  const recorded = w.turn < c.historyTurns ? c.history[w.turn * c.actors + a]! : -1;
+  if (recorded >= 0 && legal.includes(recorded)) return recorded;
+  const quiet = c.quietMove[a]!;
+  return legal.includes(quiet) ? quiet : restraint(c, legal);
+}
+
 /** The expected one-week change in actor `a`'s objective if it plays `m` now. */
 function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
   const weights = c.objectiveWeights[a]!;
@@ -200,6 +208,8 @@ function chooseWith(c: Compiled, w: Work, a: number, strategy: StrategyId, u: nu
       return proportional(c, w, a, legal);
     case 'grim-trigger':
       return w.triggered[a] ? hawk(c, legal) : restraint(c, legal);
+    case 'historical':
+      return historical(c, w, a, legal);
   }
 }
 

@@ -260,3 +260,38 @@ describe('parseScenario on arbitrary input', () => {
     );
   });
 });
+
+describe('the record and its context', () => {
+  it('accepts history entries of real moves and context events before the start', () => {
+    const errors = errorsAfter((s) => {
+      s.history = [{ date: '2021-03-16', actor: 'proxy', move: 'proxy.rockets', source: 'record' }];
+      s.context = [{ date: '2021-03-03', label: 'Rockets on a base', rung: 8, source: 'record' }];
+      s.actors[2]!.quietMove = 'proxy.lie-low';
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('names a history entry whose move is not its actor’s, or that predates the start', () => {
+    const errors = errorsAfter((s) => {
+      s.history = [
+        { date: '2021-03-16', actor: 'proxy', move: 'blue.strike', source: 'record' },
+        { date: '2021-03-01', actor: 'blue', move: 'blue.strike', source: 'record' },
+      ];
+    });
+    expect(errors.map((e) => e.path)).toEqual(['history[0].move', 'history[1].date']);
+  });
+
+  it('names a context event dated on or after the start, or above the top rung', () => {
+    const errors = errorsAfter((s) => {
+      s.context = [{ date: '2021-03-09', label: 'x', rung: 13, source: 'record' }];
+    });
+    expect(errors.map((e) => e.path).sort()).toEqual(['context[0].date', 'context[0].rung']);
+  });
+
+  it('names a quiet move that belongs to another actor', () => {
+    const errors = errorsAfter((s) => {
+      s.actors[0]!.quietMove = 'proxy.lie-low';
+    });
+    expect(errors.map((e) => e.path)).toEqual(['actors[0].quietMove']);
+  });
+});

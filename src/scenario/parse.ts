@@ -129,6 +129,22 @@ function crossCheck(s: Scenario): ScenarioError[] {
     });
   });
 
+  s.actors.forEach((a, i) => {
+    if (a.quietMove === undefined) return;
+    const m = s.moves.find((x) => x.id === a.quietMove);
+    if (!m || m.actor !== a.id) add(`actors[${i}].quietMove`, 'unknown-move', `"${a.quietMove}" is not a move of "${a.id}"`);
+  });
+  s.history.forEach((h, i) => {
+    const m = s.moves.find((x) => x.id === h.move);
+    if (!actorIds.has(h.actor)) add(`history[${i}].actor`, 'unknown-actor', `unknown actor "${h.actor}"`);
+    else if (!m || m.actor !== h.actor) add(`history[${i}].move`, 'unknown-move', `"${h.move}" is not a move of "${h.actor}"`);
+    if (h.date < s.startDate) add(`history[${i}].date`, 'before-start', `history date ${h.date} is before the start date ${s.startDate}`);
+  });
+  s.context.forEach((e, i) => {
+    if (e.date >= s.startDate) add(`context[${i}].date`, 'not-before-start', `context events come before the start date ${s.startDate}, got ${e.date}`);
+    if (e.rung > top) add(`context[${i}].rung`, 'out-of-range', `rung ${e.rung} is above the top rung ${top}`);
+  });
+
   s.events.forEach((e, i) => {
     if (e.date < s.startDate) add(`events[${i}].date`, 'before-start', `event date ${e.date} is before the start date ${s.startDate}`);
     checkEffects(e.effects, `events[${i}].effects`);

@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = 1;
 export const moveCategories = ['kinetic', 'show-of-force', 'diplomatic', 'economic', 'nuclear', 'political'] as const;
 export type MoveCategory = (typeof moveCategories)[number];
 
-export const strategyIds = ['doctrine', 'tit-for-tat', 'proportional', 'grim-trigger', 'restraint', 'hawk', 'random'] as const;
+export const strategyIds = ['doctrine', 'tit-for-tat', 'proportional', 'grim-trigger', 'restraint', 'hawk', 'random', 'historical'] as const;
 export type StrategyId = (typeof strategyIds)[number];
 
 export const linkFunctions = ['logistic', 'clamp'] as const;
@@ -142,6 +142,8 @@ export const actor = z
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
     description: z.string().min(1),
     defaultStrategy: z.enum(strategyIds).default('doctrine'),
+    /** The move the historical policy plays in weeks the record shows nothing for this actor. */
+    quietMove: id.optional(),
     doctrine,
     /** How the actor values the state: weights on refs. */
     objectives: z.record(ref, finite),
@@ -227,6 +229,27 @@ export const dynamics = z
   })
   .strict();
 
+/** A real move of the record: the historical policy plays it in the week of its date. */
+export const historyEntry = z
+  .object({
+    date: isoDate,
+    actor: id,
+    move: id,
+    source: z.string().min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** A real event before the scenario's start, shown on the escalation chart as context. */
+export const contextEvent = z
+  .object({
+    date: isoDate,
+    label: z.string().min(1),
+    rung: z.number().int().min(0),
+    source: z.string().min(1),
+  })
+  .strict();
+
 export const source = z
   .object({
     id,
@@ -265,6 +288,10 @@ export const scenarioSchema = z
       .strict(),
     moves: z.array(move).min(1),
     events: z.array(scheduledEvent).default([]),
+    /** The record, played by the `historical` strategy. */
+    history: z.array(historyEntry).default([]),
+    /** Real events before the start, for the escalation chart's history overlay. */
+    context: z.array(contextEvent).default([]),
   })
   .strict();
 
@@ -284,3 +311,10 @@ export type TalksTransition = z.infer<typeof talksTransition>;
 export type ScheduledEvent = z.infer<typeof scheduledEvent>;
 export type Dynamics = z.infer<typeof dynamics>;
 export type DelayedEffect = z.infer<typeof delayedEffect>;
+export type HistoryEntry = z.infer<typeof historyEntry>;
+export type ContextEvent = z.infer<typeof contextEvent>;
+
+/** The strategies that make sense for a scenario: `historical` only where it has a record. */
+export function strategiesFor(s: Scenario): StrategyId[] {
+  return strategyIds.filter((id) => id !== 'historical' || s.history.length > 0);
+}

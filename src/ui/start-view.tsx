@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
-import { strategyIds, type Scenario } from '../scenario/schema';
+import { strategiesFor, type Scenario } from '../scenario/schema';
 import type { Controller } from '../scenario/session-file';
 import { useSession } from '../store/react';
 import { CONTROLLER_LABELS, randomSeed } from './ui.constants';
@@ -99,7 +99,7 @@ export function StartView({ scenarios }: StartViewProps) {
                     onChange={(e) => setControllers({ ...controllers, [a.id]: e.target.value as Controller })}
                   >
                     <option value="human">Human</option>
-                    {strategyIds.map((s) => (
+                    {strategiesFor(scenario).map((s) => (
                       <option key={s} value={s}>
                         AI: {CONTROLLER_LABELS[s]}
                       </option>

@@ -1,4 +1,4 @@
-import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
+import { strategiesFor, type Scenario, type StrategyId } from '../scenario/schema';
 import { CONTROLLER_LABELS } from './ui.constants';
 
 export type Strategies = Readonly<Record<string, StrategyId>>;
@@ -23,7 +23,7 @@ export function StrategyPicker({ scenario, value, onChange, label, only }: {
           <label key={a.id}>
             {a.short}{' '}
             <select aria-label={`${label}: ${a.name}`} value={value[a.id]} onChange={(e) => onChange({ ...value, [a.id]: e.target.value as StrategyId })}>
-              {strategyIds.map((s) => (
+              {strategiesFor(scenario).map((s) => (
                 <option key={s} value={s}>
                   {CONTROLLER_LABELS[s]}
                 </option>

@@ -9,6 +9,7 @@ export const CONTROLLER_LABELS: Readonly<Record<StrategyId, string>> = {
   restraint: 'restraint',
   hawk: 'hawk',
   random: 'random',
+  historical: 'the historical record',
 };
 
 /** A fresh seed for a new game; the game itself never draws outside its seeded streams. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { strategyIds, type Scenario, type StrategyId } from '../../scenario/schema';
+import { strategiesFor, type Scenario, type StrategyId } from '../../scenario/schema';
 import { CONTROLLER_LABELS } from '../ui.constants';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
@@ -10,16 +10,16 @@ import { defaultStrategies, StrategyPicker } from '../strategy-picker';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-function StrategyChecks({ legend, value, onChange }: { legend: string; value: readonly StrategyId[]; onChange: (next: StrategyId[]) => void }) {
+function StrategyChecks({ legend, options, value, onChange }: { legend: string; options: readonly StrategyId[]; value: readonly StrategyId[]; onChange: (next: StrategyId[]) => void }) {
   return (
     <fieldset className="strategy-checks">
       <legend>{legend}</legend>
-      {strategyIds.map((s) => (
+      {options.map((s) => (
         <label key={s}>
           <input
             type="checkbox"
             checked={value.includes(s)}
-            onChange={(e) => onChange(e.target.checked ? strategyIds.filter((x) => x === s || value.includes(x)) : value.filter((x) => x !== s))}
+            onChange={(e) => onChange(e.target.checked ? options.filter((x) => x === s || value.includes(x)) : value.filter((x) => x !== s))}
           />{' '}
           {CONTROLLER_LABELS[s]}
         </label>
@@ -31,8 +31,9 @@ function StrategyChecks({ legend, value, onChange }: { legend: string; value: re
 /** Every strategy of one actor against every strategy of another, the others fixed. */
 export function TournamentPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
   const [rowActor, colActor] = [scenario.actors[0]!, scenario.actors[1]!];
-  const [rowStrategies, setRowStrategies] = useState<StrategyId[]>([...strategyIds]);
-  const [colStrategies, setColStrategies] = useState<StrategyId[]>([...strategyIds]);
+  const options = strategiesFor(scenario);
+  const [rowStrategies, setRowStrategies] = useState<StrategyId[]>(options);
+  const [colStrategies, setColStrategies] = useState<StrategyId[]>(options);
   const [others, setOthers] = useState(() => defaultStrategies(scenario));
   const runs = useRuns(1000);
   const run = useAnalysis((s) => s.run);
@@ -65,8 +66,8 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
       </h2>
       <p className="hint">From {start.label}. Every cell runs the same seeded futures; the other actors play the strategies below.</p>
       <div className="tournament-setup">
-        <StrategyChecks legend={`${rowActor.short} strategies (rows)`} value={rowStrategies} onChange={setRowStrategies} />
-        <StrategyChecks legend={`${colActor.short} strategies (columns)`} value={colStrategies} onChange={setColStrategies} />
+        <StrategyChecks legend={`${rowActor.short} strategies (rows)`} options={options} value={rowStrategies} onChange={setRowStrategies} />
+        <StrategyChecks legend={`${colActor.short} strategies (columns)`} options={options} value={colStrategies} onChange={setColStrategies} />
       </div>
       <StrategyPicker scenario={scenario} value={others} onChange={setOthers} label="Fixed strategy" only={scenario.actors.slice(2).map((a) => a.id)} />
       <div className="forecast-actions">
