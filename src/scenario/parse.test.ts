@@ -263,12 +263,12 @@ describe('parseScenario on arbitrary input', () => {
 
 describe('the record and its context', () => {
   it('accepts history entries of real moves and context events before the start', () => {
-    const errors = errorsAfter((s) => {
-      s.history = [{ date: '2021-03-16', actor: 'proxy', move: 'proxy.rockets', source: 'record' }];
-      s.context = [{ date: '2021-03-03', label: 'Rockets on a base', rung: 8, source: 'record' }];
-      s.actors[2]!.quietMove = 'proxy.lie-low';
-    });
-    expect(errors).toEqual([]);
+    const input: Raw = fixtureInput();
+    input.history = [{ date: '2021-03-16', actor: 'proxy', move: 'proxy.rockets', source: 'record' }];
+    input.context = [{ date: '2021-03-03', label: 'Rockets on a base', rung: 8, source: 'record' }];
+    input.actors[2].quietMove = 'proxy.lie-low';
+    const result = parseScenario(input);
+    expect(result.ok && result.value.history).toEqual(input.history);
   });
 
   it('names a history entry whose move is not its actor’s, or that predates the start', () => {
