@@ -16,13 +16,15 @@ export interface ChartFrameProps {
   readonly children: ReactNode;
   /** When given, a button saves the chart as a PNG under this file name. */
   readonly pngName?: string;
+  /** Controls and notes shown under the chart (outside the hidden canvas). */
+  readonly below?: ReactNode;
 }
 
 /**
  * A chart with its title, a text summary and a data table: the SVG is hidden from screen readers,
  * which read the summary and the table instead.
  */
-export function ChartFrame({ id, title, summary, table, children, pngName }: ChartFrameProps) {
+export function ChartFrame({ id, title, summary, table, children, pngName, below }: ChartFrameProps) {
   const canvas = useRef<HTMLDivElement>(null);
   const savePng = () => {
     const svg = canvas.current?.querySelector('svg.recharts-surface');
@@ -37,6 +39,7 @@ export function ChartFrame({ id, title, summary, table, children, pngName }: Cha
       <div className="chart-canvas" aria-hidden="true" ref={canvas}>
         {children}
       </div>
+      {below}
       {pngName && (
         <button type="button" className="link" onClick={savePng}>
           Save {title.toLowerCase()} as PNG

@@ -28,3 +28,6 @@ export const FAN_COLOUR = '#0072B2';
 /** The game's own line drawn over the fan. */
 export const GAME_COLOUR = '#111827';
 export const SURVIVAL_COLOUR = '#009E73';
+
+/** Real events before the start (the history overlay). */
+export const HISTORY_COLOUR = '#6b7280';

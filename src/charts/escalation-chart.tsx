@@ -1,9 +1,9 @@
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { rungOf } from '../engine/ladder';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
-import { BAND_FILLS, CHART_HEIGHT } from './charts.constants';
-import { escKey, type BranchLine, type WeekRow } from './series';
+import { BAND_FILLS, CHART_HEIGHT, HISTORY_COLOUR } from './charts.constants';
+import { contextPoints, escKey, type BranchLine, type WeekRow } from './series';
 
 export interface EscalationChartProps {
   readonly scenario: Scenario;
@@ -11,6 +11,9 @@ export interface EscalationChartProps {
   readonly lines: readonly BranchLine[];
   readonly viewTurn: number;
   readonly horizon: number;
+  /** Show the record before the start (the scenario's context events) on the left. */
+  readonly history: boolean;
+  readonly onHistory: (show: boolean) => void;
 }
 
 function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly BranchLine[], viewTurn: number): string {
@@ -31,7 +34,33 @@ function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly 
 }
 
 /** Escalation per week on the ladder's rungs (shaded, labelled bands), one line per branch. */
-export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: EscalationChartProps) {
+function HistoryList({ scenario }: { scenario: Scenario }) {
+  return (
+    <details className="history-list">
+      <summary>The record before {scenario.startDate} ({scenario.context.length} events)</summary>
+      <ol>
+        {scenario.context.map((e) => (
+          <li key={`${e.date}-${e.label}`}>
+            <time dateTime={e.date}>{e.date}</time>: {e.label} (rung {e.rung}) <span className="muted">— {e.source}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, history, onHistory }: EscalationChartProps) {
+  const points = history ? contextPoints(scenario) : [];
+  const from = points.length > 0 ? Math.floor(Math.min(...points.map((p) => p.turn))) : 0;
+  const below =
+    scenario.context.length > 0 ? (
+      <div className="history-toggle">
+        <label>
+          <input type="checkbox" checked={history} onChange={(e) => onHistory(e.target.checked)} /> Show the record before the start
+        </label>
+        {history && <HistoryList scenario={scenario} />}
+      </div>
+    ) : null;
   const top = scenario.ladder.length - 1;
   const table = {
     caption: 'Escalation index per week, by branch',
@@ -39,9 +68,9 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: Es
     rows: rows.map((r) => [r.turn, r.date, ...lines.map((l) => (typeof r[escKey(l.id)] === 'number' ? (r[escKey(l.id)] as number).toFixed(2) : '—'))]),
   };
   return (
-    <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table}>
+    <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table} below={below}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 80}>
-        <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <ComposedChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           {scenario.ladder.slice(0, top).map((r) => (
             <ReferenceArea
               key={r.level}
@@ -54,9 +83,16 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: Es
             />
           ))}
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="turn" type="number" domain={[0, horizon]} allowDecimals={false} tickCount={Math.min(horizon + 1, 14)} label={{ value: 'week', position: 'insideBottomRight', offset: -4 }} />
+          <XAxis dataKey="turn" type="number" domain={[from, horizon]} allowDecimals={false} tickCount={Math.min(horizon + 1, 14)} label={{ value: 'week', position: 'insideBottomRight', offset: -4 }} />
           <YAxis domain={[0, top]} ticks={scenario.ladder.map((r) => r.level)} width={32} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)} — ${rungOf(scenario, v).name}` : v)} labelFormatter={(t) => `Week ${t}`} />
+          <Tooltip
+            formatter={(v, _name, item) => {
+              const point = item?.payload as { label?: string; date?: string } | undefined;
+              if (point?.label) return `${point.date}: ${point.label}`;
+              return typeof v === 'number' ? `${v.toFixed(2)} — ${rungOf(scenario, v).name}` : v;
+            }}
+            labelFormatter={(t) => (typeof t === 'number' && t < 0 ? 'Before the start' : `Week ${t}`)}
+          />
           <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
           {lines.map((l) => (
             <Line
@@ -71,7 +107,9 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon }: Es
               connectNulls={false}
             />
           ))}
-        </LineChart>
+          {points.length > 0 && <ReferenceLine x={0} stroke={HISTORY_COLOUR} label={{ value: 'start', position: 'insideTopRight', fontSize: 11 }} />}
+          {points.length > 0 && <Scatter data={points} dataKey="rung" name="The record" fill={HISTORY_COLOUR} shape="diamond" isAnimationActive={false} />}
+        </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>
   );

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseMoves, resolveTurn, survivalOf } from '../engine/game';
 import { initialState, type GameState } from '../engine/state';
 import { fixture } from '../test/fixture';
-import { branchLines, contributionLabel, escKey, phaseSpans, survKey, weekRows, whyBars } from './series';
+import { fixtureInput } from '../test/fixture';
+import { branchLines, contextPoints, contributionLabel, escKey, phaseSpans, survKey, weekRows, whyBars } from './series';
 
 const s = fixture();
 
@@ -55,5 +56,16 @@ describe('chart series', () => {
     expect(contributionLabel(s, { kind: 'move', id: 'blue.strike', actor: 'blue', label: 'Strike', amount: 1 })).toBe('Blue: Strike');
     expect(contributionLabel(s, { kind: 'event', id: 'e', actor: null, label: 'Election', amount: 1 })).toBe('Event: Election');
     expect(whyBars(s, null, 'survival')).toEqual([]);
+  });
+
+  it('places the record before the start at negative, fractional weeks', () => {
+    const input = fixtureInput();
+    input.context = [
+      { date: '2021-03-02', label: 'A week before', rung: 8, source: 'record' },
+      { date: '2021-02-26', label: 'Eleven days before', rung: 5, source: 'record' },
+    ];
+    const points = contextPoints(fixture(input));
+    expect(points.map((p) => p.turn)).toEqual([-1, -11 / 7]);
+    expect(points[1]).toMatchObject({ rung: 5, date: '2021-02-26', label: 'Eleven days before' });
   });
 });

@@ -102,3 +102,26 @@ export function whyBars(scenario: Scenario, report: TurnReport | null, which: 'e
   if (!report) return [];
   return report[which].contributions.map((c) => ({ label: contributionLabel(scenario, c), amount: c.amount }));
 }
+
+export interface ContextPoint {
+  /** Weeks from the scenario's start: negative, fractional. */
+  readonly turn: number;
+  readonly rung: number;
+  readonly date: string;
+  readonly label: string;
+  readonly source: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The scenario's real events before its start, placed on the escalation chart's week axis. */
+export function contextPoints(scenario: Scenario): ContextPoint[] {
+  const start = Date.parse(`${scenario.startDate}T00:00:00Z`);
+  return scenario.context.map((e) => ({
+    turn: (Date.parse(`${e.date}T00:00:00Z`) - start) / DAY_MS / scenario.turnDays,
+    rung: e.rung,
+    date: e.date,
+    label: e.label,
+    source: e.source,
+  }));
+}

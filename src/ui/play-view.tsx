@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { EscalationChart } from '../charts/escalation-chart';
 import { branchLines, phaseSpans, survivalSeries, weekRows, whyBars } from '../charts/series';
@@ -43,6 +43,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   const leave = useSession((s) => s.leave);
   const openAnalysis = useSession((s) => s.openAnalysis);
   useUndoKeys();
+  const [history, setHistory] = useState(true);
 
   const charts = useMemo(() => {
     if (!game) return null;
@@ -98,7 +99,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
           <FileActions fileName={`deterrence-lab-${scenario.id}-seed-${session.seed}.json`} />
         </div>
         <div className="play-right">
-          <EscalationChart scenario={scenario} rows={charts.rows} lines={charts.lines} viewTurn={viewTurn} horizon={session.horizon} />
+          <EscalationChart scenario={scenario} rows={charts.rows} lines={charts.lines} viewTurn={viewTurn} horizon={session.horizon} history={history} onHistory={setHistory} />
           <SurvivalChart scenario={scenario} rows={charts.rows} lines={charts.lines} phases={charts.phases} viewTurn={viewTurn} horizon={session.horizon} horizonDate={horizonDate} />
           <div className="why">
             <h2>Why did the numbers move{report ? ` in week ${report.turn + 1}` : ''}?</h2>
