@@ -9,6 +9,7 @@ import type { Scenario, StrategyId } from '../scenario/schema';
 import type { Session } from '../scenario/session-file';
 import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
+import { ProgressBar } from './progress-bar';
 import { downloadText, forecastCsv, forecastJson, provenanceOf } from './exports';
 import { RunsField, useRuns } from './runs-field';
 import { StrategyPicker } from './strategy-picker';
@@ -50,17 +51,7 @@ function Progress() {
   const done = useForecast((s) => s.done);
   const total = useForecast((s) => s.total);
   const cancel = useForecast((s) => s.cancel);
-  return (
-    <div className="forecast-progress">
-      <progress max={total} value={done} aria-label="Forecast progress" />
-      <span role="status">
-        {done.toLocaleString('en-US')} of {total.toLocaleString('en-US')} futures
-      </span>
-      <button type="button" onClick={cancel}>
-        Cancel
-      </button>
-    </div>
-  );
+  return <ProgressBar label="Forecast progress" done={done} total={total} onCancel={cancel} />;
 }
 
 export function ForecastPanel({ scenario, session, branchName, states, viewTurn }: ForecastPanelProps) {

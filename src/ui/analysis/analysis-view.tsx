@@ -6,6 +6,7 @@ import { createAnalysisStore, type AnalysisStore } from '../../store/analysis';
 import { activeBranch, branchStates } from '../../store/derive';
 import { useSession } from '../../store/react';
 import { runForecast } from '../../worker/forecast-client';
+import { ProgressBar } from '../progress-bar';
 import { AnalysisContext, useAnalysis } from './analysis-context';
 import { ComparePanel } from './compare-panel';
 import { SweepPanel } from './sweep-panel';
@@ -34,17 +35,7 @@ function BatchProgress() {
   if (status === 'cancelled') return <p role="status">Analysis cancelled.</p>;
   if (status === 'error') return <p role="alert">The analysis failed: {error}</p>;
   if (status !== 'running') return null;
-  return (
-    <div className="forecast-progress">
-      <progress max={total} value={done} aria-label="Analysis progress" />
-      <span role="status">
-        {done.toLocaleString('en-US')} of {total.toLocaleString('en-US')} futures
-      </span>
-      <button type="button" onClick={cancel}>
-        Cancel
-      </button>
-    </div>
-  );
+  return <ProgressBar label="Analysis progress" done={done} total={total} onCancel={cancel} />;
 }
 
 export function AnalysisView({ scenarios }: { scenarios: readonly Scenario[] }) {

@@ -58,6 +58,12 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
     void run('tournament', items);
   };
   const cellOf = (i: number, j: number) => (grid ? mine[i * grid.cols.length + j] : undefined);
+  const axes = {
+    rowTitle: rowActor.short,
+    columnTitle: colActor.short,
+    rows: (grid?.rows ?? []).map((s) => CONTROLLER_LABELS[s]),
+    columns: (grid?.cols ?? []).map((s) => CONTROLLER_LABELS[s]),
+  };
 
   return (
     <section aria-labelledby="tournament-heading">
@@ -82,11 +88,8 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
       {grid && mine.length > 0 && (
         <div className="analysis-results">
           <Heatmap
+            {...axes}
             caption={`Talks alive at the end: share of futures (95% interval)`}
-            rowTitle={rowActor.short}
-            columnTitle={colActor.short}
-            rows={grid.rows.map((s) => CONTROLLER_LABELS[s])}
-            columns={grid.cols.map((s) => CONTROLLER_LABELS[s])}
             cell={(i, j) => {
               const r = cellOf(i, j);
               const o = r?.summary.outcomes.find((x) => x.id === 'talks-alive');
@@ -97,11 +100,8 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
             high={[0, 114, 178]}
           />
           <Heatmap
+            {...axes}
             caption="Mean escalation at the end (rung units)"
-            rowTitle={rowActor.short}
-            columnTitle={colActor.short}
-            rows={grid.rows.map((s) => CONTROLLER_LABELS[s])}
-            columns={grid.cols.map((s) => CONTROLLER_LABELS[s])}
             cell={(i, j) => {
               const r = cellOf(i, j);
               return r ? { value: r.summary.weeks.at(-1)!.escalationMean, lo: null, hi: null } : null;
