@@ -145,6 +145,18 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (e.rung > top) add(`context[${i}].rung`, 'out-of-range', `rung ${e.rung} is above the top rung ${top}`);
   });
 
+  if (s.calibration) {
+    const moveIds = new Set(s.moves.map((m) => m.id));
+    const outcomeIds = new Set(s.moves.flatMap((m) => m.outcomes.map((o) => `${m.id}/${o.id}`)));
+    const cal = s.calibration;
+    cal.attackMoves.forEach((m, i) => moveIds.has(m) || add(`calibration.attackMoves[${i}]`, 'unknown-move', `unknown move "${m}"`));
+    cal.strikeMoves.forEach((m, i) => moveIds.has(m) || add(`calibration.strikeMoves[${i}]`, 'unknown-move', `unknown move "${m}"`));
+    cal.lethalOutcomes.forEach((o, i) => outcomeIds.has(o) || add(`calibration.lethalOutcomes[${i}]`, 'unknown-outcome', `unknown outcome "${o}" (expected move/outcome)`));
+    if (!s.variables.some((v) => v.id === cal.attackCounter && v.counter)) {
+      add('calibration.attackCounter', 'unknown-counter', `"${cal.attackCounter}" is not a counter variable`);
+    }
+  }
+
   s.events.forEach((e, i) => {
     if (e.date < s.startDate) add(`events[${i}].date`, 'before-start', `event date ${e.date} is before the start date ${s.startDate}`);
     checkEffects(e.effects, `events[${i}].effects`);

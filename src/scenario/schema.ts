@@ -250,6 +250,35 @@ export const contextEvent = z
   })
   .strict();
 
+/** A base rate from the record that a back-test holds the model to. */
+export const calibrationTarget = z
+  .object({
+    id: z.enum(['attacks-per-week', 'lethal-attack-share', 'us-retaliation-lag', 'militia-retaliation-lag']),
+    label: z.string().min(1),
+    /** The record's value, and the band the model must fall in to pass. */
+    value: finite,
+    lo: finite,
+    hi: finite,
+    source: z.string().min(1),
+  })
+  .strict()
+  .refine((t) => t.lo <= t.value && t.value <= t.hi, { message: 'lo <= value <= hi' });
+
+/** How to read games for the back-tests: which moves are attacks and strikes, which outcomes kill. */
+export const calibration = z
+  .object({
+    attackMoves: z.array(id).min(1),
+    strikeMoves: z.array(id).min(1),
+    /** `move/outcome` ids whose happening makes an attack lethal. */
+    lethalOutcomes: z.array(z.string().min(1)).min(1),
+    /** A counter variable of attacks (volleys), for attacks per week. */
+    attackCounter: id,
+    /** Responses later than this many weeks do not count as retaliation. */
+    maxLagWeeks: z.number().int().min(1).max(26),
+    targets: z.array(calibrationTarget).default([]),
+  })
+  .strict();
+
 export const source = z
   .object({
     id,
@@ -292,6 +321,8 @@ export const scenarioSchema = z
     history: z.array(historyEntry).default([]),
     /** Real events before the start, for the escalation chart's history overlay. */
     context: z.array(contextEvent).default([]),
+    /** How the back-tests read this scenario's games (npm run calibrate). */
+    calibration: calibration.optional(),
   })
   .strict();
 
@@ -313,6 +344,8 @@ export type Dynamics = z.infer<typeof dynamics>;
 export type DelayedEffect = z.infer<typeof delayedEffect>;
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export type ContextEvent = z.infer<typeof contextEvent>;
+export type Calibration = z.infer<typeof calibration>;
+export type CalibrationTarget = z.infer<typeof calibrationTarget>;
 
 /** The strategies that make sense for a scenario: `historical` only where it has a record. */
 export function strategiesFor(s: Scenario): StrategyId[] {
