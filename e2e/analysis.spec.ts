@@ -42,3 +42,38 @@ test('a small tournament fills a heatmap of talks survival and of escalation', a
   await expect(survival.getByRole('row', { name: /^hawk/ }).locator('td').first()).toHaveAttribute('title', /95% interval/);
   await expect(page.getByRole('table', { name: /Mean escalation at the end/ }).locator('td strong')).toHaveCount(4);
 });
+
+test('a one-parameter sweep draws the outcome against the parameter; a bad range is refused', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Analyse strategies' }).click();
+  await page.getByRole('radio', { name: 'Sweep a parameter' }).check();
+  await page.getByLabel('Parameter 1', { exact: true }).selectOption('dynamics.misperception');
+  await page.getByLabel('Parameter 1 from').fill('0');
+  await page.getByLabel('Parameter 1 to').fill('oops');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByRole('alert')).toContainText('must be numbers');
+  await page.getByLabel('Parameter 1 to').fill('0.6');
+  await page.getByLabel('Parameter 1 steps').fill('3');
+  await page.getByLabel('Futures per point').fill('300');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  const figure = page.locator('figure[data-chart="sweep"]');
+  await expect(figure.locator('.recharts-line')).toHaveCount(1, { timeout: 20_000 });
+  await expect(figure.locator('table tbody tr')).toHaveCount(3);
+  await expect(figure.locator('table tbody tr').first()).toContainText('0');
+  await expect(figure.locator('table tbody tr').last()).toContainText('0.6');
+});
+
+test('a set-up can change a scenario parameter, and an out-of-range value is named', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Analyse strategies' }).click();
+  await page.getByRole('button', { name: 'Change a parameter in Set-up B' }).click();
+  await page.getByLabel('Set-up B: parameter').selectOption('dynamics.misperception');
+  await page.getByLabel('Set-up B: value').fill('7');
+  await page.getByLabel('Futures per set-up').fill('300');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('dynamics.misperception');
+  await page.getByLabel('Set-up B: value').fill('0.4');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('table', { name: /Outcomes at week 26/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Set-up B: .*dynamics\.misperception = 0\.4/)).toBeVisible();
+});

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CompareChart } from '../../charts/compare-chart';
+import { listParameters, withParameters } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
+import type { BatchItem } from '../../store/analysis';
 import { CONTROLLER_LABELS } from '../ui.constants';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
@@ -12,6 +14,8 @@ import { RunsField, useRuns } from '../runs-field';
 interface SetUp {
   readonly name: string;
   readonly strategies: Strategies;
+  /** One scenario parameter changed for this set-up, if any: path and value as typed. */
+  readonly override: { readonly path: string; readonly value: string } | null;
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -20,14 +24,16 @@ function firstSetUps(scenario: Scenario): SetUp[] {
   const base = defaultStrategies(scenario);
   const first = scenario.actors[0]!;
   return [
-    { name: 'Set-up A', strategies: base },
-    { name: 'Set-up B', strategies: { ...base, [first.id]: 'restraint' } },
+    { name: 'Set-up A', strategies: base, override: null },
+    { name: 'Set-up B', strategies: { ...base, [first.id]: 'restraint' }, override: null },
   ];
 }
 
 /** Two or more set-ups side by side: the same futures under different strategies. */
 export function ComparePanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
   const [setUps, setSetUps] = useState<SetUp[]>(() => firstSetUps(scenario));
+  const params = useMemo(() => listParameters(scenario), [scenario]);
+  const [problem, setProblem] = useState<string | null>(null);
   const runs = useRuns(5000);
   const run = useAnalysis((s) => s.run);
   const status = useAnalysis((s) => s.status);
@@ -40,16 +46,28 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
     scenario.actors.map((a) => `${a.short}: ${CONTROLLER_LABELS[s[a.id]!]}`).join(', ');
   const compare = () => {
     if (!runs.ok) return;
-    void run(
-      'compare',
-      setUps.map((s) => ({
+    const items: BatchItem[] = [];
+    for (const s of setUps) {
+      let changed = scenario;
+      const overrides: Record<string, number> = {};
+      if (s.override) {
+        const value = Number(s.override.value);
+        if (s.override.value.trim() === '' || !Number.isFinite(value)) return setProblem(`${s.name}: the value of ${s.override.path} must be a number`);
+        overrides[s.override.path] = value;
+        const result = withParameters(scenario, overrides);
+        if (!result.ok) return setProblem(`${s.name}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+        changed = result.value;
+      }
+      items.push({
         label: s.name,
-        scenario,
+        scenario: changed,
         state: start.state,
         options: { runs: runs.value, seed: start.seed, strategies: s.strategies },
-        key: Object.fromEntries(scenario.actors.map((a) => [`strategy_${a.id}`, s.strategies[a.id]!])),
-      })),
-    );
+        key: { ...Object.fromEntries(scenario.actors.map((a) => [`strategy_${a.id}`, s.strategies[a.id]!])), ...overrides },
+      });
+    }
+    setProblem(null);
+    void run('compare', items);
   };
   const series = shown.map((r) => ({ label: r.item.label, summary: r.summary }));
 
@@ -63,6 +81,34 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
             <input aria-label={`Name of set-up ${i + 1}`} value={s.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={40} />
           </legend>
           <StrategyPicker scenario={scenario} value={s.strategies} onChange={(strategies) => update(i, { strategies })} label={s.name} />
+          {s.override ? (
+            <div className="override">
+              <label>
+                Parameter{' '}
+                <select
+                  aria-label={`${s.name}: parameter`}
+                  value={s.override.path}
+                  onChange={(e) => update(i, { override: { path: e.target.value, value: String(params.find((p) => p.path === e.target.value)?.value ?? 0) } })}
+                >
+                  {params.map((p) => (
+                    <option key={p.path} value={p.path}>
+                      {p.label} ({p.value})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Value <input aria-label={`${s.name}: value`} inputMode="decimal" size={8} value={s.override.value} onChange={(e) => update(i, { override: { ...s.override!, value: e.target.value } })} />
+              </label>
+              <button type="button" onClick={() => update(i, { override: null })}>
+                Keep the scenario’s value
+              </button>
+            </div>
+          ) : (
+            <button type="button" onClick={() => update(i, { override: { path: params[0]!.path, value: String(params[0]!.value) } })}>
+              Change a parameter in {s.name}
+            </button>
+          )}
           {setUps.length > 2 && (
             <button type="button" onClick={() => setSetUps(setUps.filter((_, k) => k !== i))}>
               Remove {s.name}
@@ -73,7 +119,7 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
       <div className="forecast-actions">
         <button
           type="button"
-          onClick={() => setSetUps([...setUps, { name: `Set-up ${String.fromCharCode(65 + setUps.length)}`, strategies: defaultStrategies(scenario) }])}
+          onClick={() => setSetUps([...setUps, { name: `Set-up ${String.fromCharCode(65 + setUps.length)}`, strategies: defaultStrategies(scenario), override: null }])}
           disabled={setUps.length >= 6}
         >
           Add a set-up
@@ -83,6 +129,7 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
           Compare
         </button>
       </div>
+      {problem && <p role="alert">The comparison cannot run: {problem}.</p>}
       {series.length > 0 && (
         <div className="analysis-results">
           <ResultsTable caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${runs.value.toLocaleString('en-US')} futures per set-up`} rows={series} />
@@ -90,6 +137,10 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
             {shown.map((r) => (
               <li key={r.item.label}>
                 {r.item.label}: {describeStrategies(r.item.options.strategies ?? {})}
+                {Object.entries(r.item.key)
+                  .filter(([k]) => !k.startsWith('strategy_'))
+                  .map(([k, v]) => `; ${k} = ${v}`)
+                  .join('')}
               </li>
             ))}
           </ul>

@@ -1,0 +1,174 @@
+/**
+ * Scenario parameters by name: every numeric tunable of a scenario has a stable dotted path built
+ * from ids, not array positions, so a path keeps naming the same number when moves, outcomes or
+ * transitions are reordered. Examples:
+ *
+ *     dynamics.misperception
+ *     actors.us.doctrine.reciprocity
+ *     actors.iran.objectives.escalation
+ *     variables.militia.capability.initial
+ *     moves.militia.rockets.bias
+ *     moves.militia.rockets.outcomes.us-killed.probability.terms.militia.capability
+ *     talks.transitions.collapse.hazard.base
+ *
+ * Ids and ref keys may contain dots. Paths are matched whole against the paths this scenario
+ * actually has, so `moves.militia.rockets.bias` resolves to the move `militia.rockets`.
+ *
+ * Left out: structure rather than calibration (turn length, ladder and move rungs, variable bounds,
+ * Goldstein weights, which come with the CAMEO code), delayed effects (a list with no ids), and an
+ * effect whose target appears twice in one list (it has no stable name).
+ */
+import { formatPath, parseScenario, type ParseResult } from './parse';
+import type { Effect, LinearTerm, Scenario } from './schema';
+
+export interface Parameter {
+  /** The stable dotted path, e.g. `dynamics.misperception`. */
+  readonly path: string;
+  readonly value: number;
+  /** A readable name for pickers and tables. */
+  readonly label: string;
+}
+
+type Key = string | number;
+
+/** Where a parameter lives: its path, its label, and its keys in the scenario object. */
+interface Slot {
+  readonly path: string;
+  readonly label: string;
+  readonly at: readonly Key[];
+}
+
+const effectOps = ['add', 'scale', 'set'] as const;
+
+/** `escalationGain` -> `escalation gain`. */
+const words = (key: string) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+function numericKeys(o: object): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'number' ? [k] : []));
+}
+
+function termSlots(t: LinearTerm, path: string, at: readonly Key[], label: string): Slot[] {
+  return [
+    { path: `${path}.base`, label: `${label} base`, at: [...at, 'base'] },
+    ...Object.keys(t.terms).map((k) => ({ path: `${path}.terms.${k}`, label: `${label} weight of ${k}`, at: [...at, 'terms', k] })),
+  ];
+}
+
+function effectSlots(effects: readonly Effect[], path: string, at: readonly Key[], label: string): Slot[] {
+  const count = new Map<string, number>();
+  effects.forEach((e) => count.set(e.target, (count.get(e.target) ?? 0) + 1));
+  return effects.flatMap((e, i) => {
+    const op = effectOps.find((o) => e[o] !== undefined);
+    if (op === undefined || count.get(e.target) !== 1) return [];
+    return [{ path: `${path}.effects.${e.target}.${op}`, label: `${label}: ${op} (${e.target})`, at: [...at, 'effects', i, op] }];
+  });
+}
+
+function actorSlots(s: Scenario): Slot[] {
+  return s.actors.flatMap((a, i) => [
+    ...numericKeys(a.doctrine).map((k) => ({ path: `actors.${a.id}.doctrine.${k}`, label: `${a.name}: ${words(k)}`, at: ['actors', i, 'doctrine', k] })),
+    ...Object.keys(a.objectives).map((k) => ({ path: `actors.${a.id}.objectives.${k}`, label: `${a.name}: objective weight of ${k}`, at: ['actors', i, 'objectives', k] })),
+  ]);
+}
+
+function variableSlots(s: Scenario): Slot[] {
+  return s.variables.flatMap((v, i) => [
+    { path: `variables.${v.id}.initial`, label: `${v.label}: initial value`, at: ['variables', i, 'initial'] },
+    ...(v.drift
+      ? [
+          { path: `variables.${v.id}.drift.toward`, label: `${v.label}: drift target`, at: ['variables', i, 'drift', 'toward'] },
+          { path: `variables.${v.id}.drift.rate`, label: `${v.label}: weekly drift rate`, at: ['variables', i, 'drift', 'rate'] },
+        ]
+      : []),
+  ]);
+}
+
+function moveSlots(s: Scenario): Slot[] {
+  return s.moves.flatMap((m, i) => {
+    const path = `moves.${m.id}`;
+    const at = ['moves', i];
+    return [
+      { path: `${path}.bias`, label: `${m.label} (${m.actor}): AI bias`, at: [...at, 'bias'] },
+      ...effectSlots(m.effects, path, at, m.label),
+      ...m.outcomes.flatMap((o, j) => {
+        const oPath = `${path}.outcomes.${o.id}`;
+        const oAt = [...at, 'outcomes', j];
+        const label = `${m.label}: ${o.label}`;
+        return [...termSlots(o.probability, `${oPath}.probability`, [...oAt, 'probability'], `${label}: probability`), ...effectSlots(o.effects, oPath, oAt, label)];
+      }),
+    ];
+  });
+}
+
+function talksSlots(s: Scenario): Slot[] {
+  return s.talks.transitions.flatMap((t, i) =>
+    termSlots(t.hazard, `talks.transitions.${t.id}.hazard`, ['talks', 'transitions', i, 'hazard'], `${s.talks.label} ${t.label}: hazard`),
+  );
+}
+
+function scenarioSlots(s: Scenario): Slot[] {
+  return [
+    { path: 'initialEscalation', label: 'Initial escalation (rung units)', at: ['initialEscalation'] },
+    ...Object.keys(s.initialGrudges).map((k) => ({ path: `initialGrudges.${k}`, label: `Initial remembered hostility ${k}`, at: ['initialGrudges', k] })),
+    ...numericKeys(s.dynamics).map((k) => ({ path: `dynamics.${k}`, label: `Dynamics: ${words(k)}`, at: ['dynamics', k] })),
+    ...actorSlots(s),
+    ...variableSlots(s),
+    ...moveSlots(s),
+    ...talksSlots(s),
+    ...s.events.flatMap((e, i) => effectSlots(e.effects, `events.${e.id}`, ['events', i], e.label)),
+  ];
+}
+
+const cache = new WeakMap<Scenario, Map<string, Slot>>();
+
+/** The scenario's parameters by path; a path two numbers could claim names neither. */
+function slotsOf(s: Scenario): Map<string, Slot> {
+  const cached = cache.get(s);
+  if (cached) return cached;
+  const all = scenarioSlots(s);
+  const seen = new Map<string, number>();
+  all.forEach((x) => seen.set(x.path, (seen.get(x.path) ?? 0) + 1));
+  const slots = new Map(all.filter((x) => seen.get(x.path) === 1).map((x) => [x.path, x]));
+  cache.set(s, slots);
+  return slots;
+}
+
+function read(root: unknown, at: readonly Key[]): unknown {
+  return at.reduce<unknown>((o, k) => (o as Record<Key, unknown> | undefined)?.[k], root);
+}
+
+/** Every numeric tunable of the scenario with its current value, in the scenario's own order. */
+export function listParameters(s: Scenario): Parameter[] {
+  return [...slotsOf(s).values()].map((x) => ({ path: x.path, value: read(s, x.at) as number, label: x.label }));
+}
+
+/** The value at `path`, or undefined when the scenario has no such parameter. */
+export function getParameter(s: Scenario, path: string): number | undefined {
+  const slot = slotsOf(s).get(path);
+  return slot ? (read(s, slot.at) as number) : undefined;
+}
+
+/**
+ * A new scenario with `overrides` (path -> value) applied, checked again by `parseScenario`: a value
+ * out of range gives that parser's error at the parameter's path. An unknown path gives an error
+ * with code `unknown-parameter`. The scenario passed in is never changed.
+ */
+export function withParameters(s: Scenario, overrides: Readonly<Record<string, number>>): ParseResult<Scenario> {
+  const slots = slotsOf(s);
+  const paths = Object.keys(overrides);
+  const unknown = paths.filter((p) => !slots.has(p));
+  if (unknown.length > 0) {
+    return { ok: false, errors: unknown.map((p) => ({ path: p, code: 'unknown-parameter', message: `unknown parameter "${p}"` })) };
+  }
+  // A scenario is plain JSON data, so a JSON round trip is a deep copy.
+  const copy = JSON.parse(JSON.stringify(s)) as unknown;
+  for (const p of paths) {
+    const at = slots.get(p)!.at;
+    (read(copy, at.slice(0, -1)) as Record<Key, unknown>)[at[at.length - 1]!] = overrides[p];
+  }
+  const result = parseScenario(copy);
+  if (result.ok) return result;
+  // Name the parameter as the caller did, not by the array positions the schema saw.
+  const byPlace = new Map(paths.map((p) => [formatPath(slots.get(p)!.at), p]));
+  return { ok: false, errors: result.errors.map((e) => ({ ...e, path: byPlace.get(e.path) ?? e.path })) };
+}
