@@ -157,3 +157,14 @@ test('the start and play views have no serious accessibility violations; screens
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath('play-projector-1024x768.png'), fullPage: false });
 });
+
+test('a corrupted autosave is reported and set aside, and the app still starts', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('deterrence-lab:autosave:v1', '{"version":1,"session":{"kind":"broken"'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The saved game could not be read');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.startsWith('deterrence-lab:unreadable-save:'))).toBe(true);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
+});
