@@ -77,3 +77,16 @@ test('a set-up can change a scenario parameter, and an out-of-range value is nam
   await expect(page.getByRole('table', { name: /Outcomes at week 26/ })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/Set-up B: .*dynamics\.misperception = 0\.4/)).toBeVisible();
 });
+
+test('sensitivity ranks the ten parameters that move talks survival and escalation most, as tornado charts', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Analyse strategies' }).click();
+  await page.getByRole('radio', { name: 'Sensitivity' }).check();
+  await page.getByLabel('Futures per run').fill('100');
+  await page.getByRole('button', { name: 'Run sensitivity' }).click();
+  const talks = page.locator('figure[data-chart="tornado-talks"]');
+  await expect(talks).toBeVisible({ timeout: 60_000 });
+  await expect(talks.locator('table tbody tr')).toHaveCount(10);
+  await expect(page.locator('figure[data-chart="tornado-escalation"] table tbody tr')).toHaveCount(10);
+  await expect(talks.locator('.recharts-bar-rectangle').first()).toBeVisible();
+});

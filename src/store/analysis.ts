@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema';
 import type { ForecastJob } from '../worker/forecast-client';
 import type { Runner } from './forecast';
 
-export type BatchKind = 'compare' | 'tournament' | 'sweep';
+export type BatchKind = 'compare' | 'tournament' | 'sweep' | 'sensitivity';
 
 export interface BatchItem {
   readonly label: string;

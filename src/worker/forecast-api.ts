@@ -20,11 +20,16 @@ export interface ForecastApi {
   chunk(request: ChunkRequest): ForecastTally;
 }
 
+/** Scenarios a worker keeps compiled; older ones are dropped first (a sweep sends one per point). */
+const KEEP = 8;
+
 export function createForecastApi(): ForecastApi {
   const scenarios = new Map<string, Scenario>();
   return {
     setScenario(key, scenario) {
+      scenarios.delete(key);
       scenarios.set(key, scenario);
+      while (scenarios.size > KEEP) scenarios.delete(scenarios.keys().next().value!);
     },
     chunk({ scenarioKey, state, options, first, count }) {
       const scenario = scenarios.get(scenarioKey);

@@ -2,8 +2,8 @@
  * Runs a forecast off the main thread: the runs are cut into chunks, handed to a small pool of Web
  * Workers as they free up, and the chunk tallies merged in run order, which gives exactly the
  * single-pass result. Where there is no Worker, the same chunks run on the main thread, yielding
- * between chunks so the page stays responsive. Cancelling stops handing out chunks and ends the
- * workers.
+ * between chunks so the page stays responsive. Workers are kept for the next forecast; cancelling
+ * stops handing out chunks and ends them.
  */
 import * as Comlink from 'comlink';
 import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engine/forecast';
@@ -62,6 +62,18 @@ function mainThreadRunner(): Runner {
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Workers are started once and reused by later forecasts; cancelling ends them. */
+const pool: Runner[] = [];
+
+function workers(count: number): Runner[] {
+  while (pool.length < count) pool.push(workerRunner());
+  return pool.slice(0, count);
+}
+
+function endPool(): void {
+  pool.splice(0).forEach((r) => r.dispose());
+}
+
 export function defaultWorkers(): number {
   if (typeof Worker === 'undefined') return 0;
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
@@ -73,7 +85,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   const chunks: { first: number; count: number }[] = [];
   for (let first = 0; first < options.runs; first += CHUNK_RUNS) chunks.push({ first, count: Math.min(CHUNK_RUNS, options.runs - first) });
   const wanted = run.workers ?? defaultWorkers();
-  const runners: Runner[] = wanted > 0 ? Array.from({ length: Math.min(wanted, chunks.length) }, workerRunner) : [mainThreadRunner()];
+  const runners: Runner[] = wanted > 0 ? workers(Math.min(wanted, chunks.length)) : [mainThreadRunner()];
   let cancelled = false;
   let done = 0;
   const results: ForecastTally[] = new Array(chunks.length);
@@ -95,7 +107,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   let stop: (e: Error) => void = () => {};
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   const work = Promise.all(runners.map(drive)).then(() => results.reduce(mergeTallies));
-  const promise = Promise.race([work, stopped]).finally(() => runners.forEach((r) => r.dispose()));
+  const promise = Promise.race([work, stopped]);
   // Whichever loses the race must not surface as an unhandled rejection.
   work.catch(() => {});
   stopped.catch(() => {});
@@ -105,6 +117,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
       if (cancelled) return;
       cancelled = true;
       // Ending the workers abandons their chunks in flight, whose calls never settle: settle here.
+      if (wanted > 0) endPool();
       stop(new ForecastCancelled());
     },
   };

@@ -9,6 +9,7 @@ import { runForecast } from '../../worker/forecast-client';
 import { ProgressBar } from '../progress-bar';
 import { AnalysisContext, useAnalysis } from './analysis-context';
 import { ComparePanel } from './compare-panel';
+import { SensitivityPanel } from './sensitivity-panel';
 import { SweepPanel } from './sweep-panel';
 import { TournamentPanel } from './tournament-panel';
 
@@ -16,6 +17,7 @@ const modes = [
   { id: 'compare', label: 'Compare set-ups' },
   { id: 'tournament', label: 'Tournament' },
   { id: 'sweep', label: 'Sweep a parameter' },
+  { id: 'sensitivity', label: 'Sensitivity' },
 ] as const;
 type Mode = (typeof modes)[number]['id'];
 
@@ -102,6 +104,7 @@ export function AnalysisView({ scenarios }: { scenarios: readonly Scenario[] }) 
         {mode === 'compare' && <ComparePanel scenario={scenario} start={start} />}
         {mode === 'tournament' && <TournamentPanel scenario={scenario} start={start} />}
         {mode === 'sweep' && <SweepPanel scenario={scenario} start={start} />}
+        {mode === 'sensitivity' && <SensitivityPanel scenario={scenario} start={start} />}
       </div>
     </AnalysisContext.Provider>
   );

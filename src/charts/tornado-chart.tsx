@@ -1,0 +1,38 @@
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TornadoBar } from '../scenario/sensitivity';
+import { ChartFrame } from './chart-frame';
+import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
+
+/** The parameters that move an outcome most: a bar from the base value to each side's result. */
+export function TornadoChart({ id, title, bars, format }: { id: string; title: string; bars: readonly TornadoBar[]; format: (x: number) => string }) {
+  const rows = bars.map((b) => ({ label: b.label, low: [b.base, b.low] as [number, number], high: [b.base, b.high] as [number, number] }));
+  const base = bars[0]?.base ?? 0;
+  const summary =
+    bars.length === 0
+      ? 'No parameters.'
+      : `From ${format(base)}, ${bars
+          .slice(0, 3)
+          .map((b) => `${b.label}: ${format(b.low)} to ${format(b.high)}`)
+          .join('; ')}.`;
+  const table = {
+    caption: `${title}: outcome with each parameter 20% lower and higher`,
+    columns: ['Parameter', '20% lower', '20% higher', 'Swing'],
+    rows: bars.map((b) => [b.label, format(b.low), format(b.high), format(b.swing)]),
+  };
+  return (
+    <ChartFrame id={id} title={title} summary={summary} table={table} pngName={`${id}.png`}>
+      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * WHY_BAR_HEIGHT + 70)}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" barGap={-WHY_BAR_HEIGHT * 0.6} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" horizontal={false} />
+          <XAxis type="number" domain={['auto', 'auto']} tickFormatter={format} />
+          <YAxis type="category" dataKey="label" width={260} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v) => (Array.isArray(v) ? `${format(v[0] as number)} → ${format(v[1] as number)}` : v)} />
+          <Legend />
+          <ReferenceLine x={base} stroke="#111827" />
+          <Bar dataKey="low" name="parameter 20% lower" fill={NEGATIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
+          <Bar dataKey="high" name="parameter 20% higher" fill={POSITIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
