@@ -1,16 +1,17 @@
 /**
- * `npm run bench`: prints the engine's figures against the budgets in DESIGN.md.
+ * `npm run bench` (1 of 3): the engine's figures against the budgets in DESIGN.md.
  *   - actor-turns resolved per second on one core (Monte Carlo path, AI choosing every move);
  *   - milliseconds for a 10,000-future, 26-week forecast on one core and across all cores;
  *   - weeks per second through the traced, immutable `resolveTurn` (the interactive path).
  * Figures are medians of several repetitions after a warm-up.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { forecastChunk } from '../src/engine/forecast';
 import { chooseMoves, resolveTurn } from '../src/engine/game';
 import { initialState } from '../src/engine/state';
 import { parallelForecast } from '../src/cli/parallel';
 import { loadScenario } from '../src/cli/load';
+import { budget, fmt, header, median, timeIt } from './lib';
 
 const scenarioArg = process.argv[2] ?? 'march-2021';
 const { scenario } = loadScenario(scenarioArg);
@@ -18,24 +19,16 @@ const start = initialState(scenario, 1);
 const RUNS = 10_000;
 const TURNS = 26;
 const REPEATS = 5;
+const ACTOR_TURNS_BUDGET = 1_000_000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function timeIt<T>(f: () => T): { ms: number; value: T } {
-  const t0 = performance.now();
-  const value = f();
-  return { ms: performance.now() - t0, value };
-}
+header(`Engine benchmark (Node): scenario ${scenario.id}, ${scenario.actors.length} actors, ${scenario.moves.length} moves`);
 
 // Warm up the JIT on a smaller forecast.
 forecastChunk(scenario, start, { runs: 1000, seed: 99, turns: TURNS }, 0, 1000);
 
 const single = Array.from({ length: REPEATS }, (_, i) => timeIt(() => forecastChunk(scenario, start, { runs: RUNS, seed: i + 1, turns: TURNS }, 0, RUNS)));
 const singleMs = median(single.map((r) => r.ms));
-const actorTurns = single.map((r) => (r.value.resolvedTurns * scenario.actors.length) / (r.ms / 1000));
+const actorTurns = median(single.map((r) => (r.value.resolvedTurns * scenario.actors.length) / (r.ms / 1000)));
 
 const threads = availableParallelism();
 const parallelMs: number[] = [];
@@ -62,11 +55,8 @@ while (performance.now() - t0 < 1000) {
 }
 const interactiveRate = interactive / ((performance.now() - t0) / 1000);
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`Deterrence Lab engine benchmark: scenario ${scenario.id}, ${scenario.actors.length} actors, ${scenario.moves.length} moves`);
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${threads} core(s), Node ${process.version}`);
 console.log('');
-console.log(`actor-turns resolved per second (one core, AI choosing)   ${fmt(median(actorTurns))}   budget >= 1,000,000`);
+console.log(`actor-turns resolved per second (one core, AI choosing)   ${fmt(actorTurns)}   ${budget('>= 1,000,000', actorTurns >= ACTOR_TURNS_BUDGET)}`);
 console.log(`forecast ${fmt(RUNS)} futures x ${TURNS} weeks, one core            ${fmt(singleMs)} ms`);
 console.log(`forecast ${fmt(RUNS)} futures x ${TURNS} weeks, ${threads} worker thread(s) ${fmt(median(parallelMs))} ms (includes worker start-up)`);
 console.log(`forecast ${fmt(BIG)} futures x ${TURNS} weeks, ${threads} worker thread(s) ${fmt(bigSeconds * 1000)} ms = ${fmt(BIG / bigSeconds)} futures per second`);

@@ -1,4 +1,5 @@
 /** Shared option parsing for the CLI commands. */
+import { withParameters } from '../scenario/parameters';
 import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
 import { formats, type Format } from './format';
 
@@ -32,4 +33,43 @@ export function policyOptions(scenario: Scenario, values: readonly string[] | un
     out[actor] = strategy as StrategyId;
   }
   return out;
+}
+
+/** A finite number given on the command line. */
+export function numberOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} expects a number, got "${value}"`);
+  return n;
+}
+
+/** `--set PATH=VALUE`, repeatable: parameter overrides by path (the last of a path wins). */
+export function setOptions(values: readonly string[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values ?? []) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set expects PATH=VALUE, got "${v}"`);
+    out[v.slice(0, eq)] = numberOption(v.slice(eq + 1), `set ${v.slice(0, eq)}`)!;
+  }
+  return out;
+}
+
+/** The scenario with parameter overrides applied; an unknown path or a bad value is a usage error. */
+export function overridden(scenario: Scenario, overrides: Readonly<Record<string, number>>, flag = '--set'): Scenario {
+  if (Object.keys(overrides).length === 0) return scenario;
+  const r = withParameters(scenario, overrides);
+  if (r.ok) return r.value;
+  const hint = r.errors.some((e) => e.code === 'unknown-parameter') ? '\n(`deterrence-lab params` lists every parameter path)' : '';
+  const shown = (path: string) => (path in overrides ? `${path}=${overrides[path]}` : path);
+  throw new UsageError(`${r.errors.map((e) => `${flag} ${shown(e.path)}: ${e.message}`).join('\n')}${hint}`);
+}
+
+/** A comma-separated list of strategies, e.g. `hawk,restraint`. */
+export function strategyListOption(value: string, name: string): StrategyId[] {
+  const list = value.split(',').filter((s) => s !== '');
+  const bad = list.find((s) => !(strategyIds as readonly string[]).includes(s));
+  if (list.length === 0 || bad !== undefined) {
+    throw new UsageError(`--${name} expects strategies separated by commas (${strategyIds.join(', ')}), got "${value}"`);
+  }
+  return [...new Set(list)] as StrategyId[];
 }

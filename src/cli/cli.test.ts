@@ -126,7 +126,7 @@ describe('deterrence-lab play', { timeout: 30_000 }, () => {
 
 describe('deterrence-lab forecast', { timeout: 60_000 }, () => {
   it('prints the same JSON on two threads as on one', () => {
-    const args = ['forecast', scenarioFile, '--runs', '400', '--seed', '9', '--format', 'json'];
+    const args = ['forecast', scenarioFile, '--runs', '400', '--seed', '9', '--format', 'json', '--no-date'];
     const one = cli(...args, '--threads', '1');
     const two = cli(...args, '--threads', '2');
     expect(one.status).toBe(0);
@@ -144,6 +144,13 @@ describe('deterrence-lab with a bad command line', { timeout: 30_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown command "frobnicate"');
     expect(r.stderr).toContain('Usage: deterrence-lab <command>');
+  });
+
+  it('exits 2 naming the path when sweep is given an unknown --param', () => {
+    const r = cli('sweep', scenarioFile, '--param', 'dynamics.bogus', '--from', '0', '--to', '1');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sweep: --param: unknown parameter "dynamics.bogus"');
+    expect(r.stdout).toBe('');
   });
 
   it('exits 2 on an option the command does not take', () => {

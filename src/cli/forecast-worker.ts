@@ -1,16 +1,18 @@
-/** A worker thread that tallies one chunk of a forecast's runs. It only routes messages to the engine. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker thread that tallies chunks of forecasts as they are sent. It only routes messages to the engine. */
+import { parentPort } from 'node:worker_threads';
 import { forecastChunk } from '../engine/forecast';
-import type { ChunkRequest, WorkerMessage } from './parallel';
+import type { WorkerMessage, WorkerTask } from './parallel';
 
 const port = parentPort;
 if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
-  try {
-    const { scenario, state, options, first, count } = workerData as ChunkRequest;
-    const tally = forecastChunk(scenario, state, options, first, count, (done) => post({ type: 'progress', done }));
-    post({ type: 'done', tally });
-  } catch (e) {
-    post({ type: 'error', message: (e as Error).message });
-  }
+  port.on('message', ({ id, request }: WorkerTask) => {
+    try {
+      const { scenario, state, options, first, count } = request;
+      const tally = forecastChunk(scenario, state, options, first, count, (done) => post({ id, type: 'progress', done }));
+      post({ id, type: 'done', tally });
+    } catch (e) {
+      post({ id, type: 'error', message: (e as Error).message });
+    }
+  });
 }

@@ -7,8 +7,12 @@ import { toJSONSchema } from 'zod';
 import { scenarioSchema } from '../scenario/schema';
 import { UsageError } from './args';
 import { forecastCommand } from './commands/forecast';
+import { mergeCommand } from './commands/merge';
+import { paramsCommand } from './commands/params';
 import { play } from './commands/play';
 import { replayCommand } from './commands/replay';
+import { sweepCommand } from './commands/sweep';
+import { tournamentCommand } from './commands/tournament';
 import { validate } from './commands/validate';
 import { renderJson } from './format';
 import { formatErrors, InputError } from './load';
@@ -21,14 +25,33 @@ Commands:
   play [scenario]                play one game with AI policies, turn by turn
       --seed N --turns N --policy actor=strategy ... --format table|csv|json --save game.json
   forecast [scenario]            Monte Carlo summary of many futures
-      --runs N (10000) --seed N --turns N --policy actor=strategy ... --threads N --from game.json
+      --runs N (10000) --seed N --turns N --policy actor=strategy ... --set PATH=VALUE ...
+      --threads N --from game.json --format table|csv|json --out file --no-date
+      --shard i/n                run only the i-th of n chunks of the runs; writes its tally (JSON) for merge
+  merge <shard.json...>          add up the shards of one forecast; prints what forecast prints
+      --scenario file --format table|csv|json|tally --no-date
+  tournament [scenario]          every strategy of one actor against every strategy of another
+      --us a,b,... --iran x,y,... (or --strategies actor=a,b,... twice; default: the first two
+      actors, every strategy) --runs N (1000) --seed N --turns N --policy actor=strategy ...
+      --set PATH=VALUE ... --threads N --format table|csv|json --no-date
+  sweep [scenario]               forecasts over a grid of one or two parameters
+      --param PATH --from A --to B --steps N (5) [--param2 PATH --from2 A --to2 B --steps2 N]
+      --runs N (1000) --seed N --turns N --policy actor=strategy ... --set PATH=VALUE ...
+      --threads N --format table|csv|json --no-date
+  params [scenario]              list the parameter paths --set and --param accept, with their values
       --format table|csv|json
   replay <game.json>             replay a saved game and print its final state
       --scenario file --format table|csv|json
   schema                         print the scenario format as JSON Schema
 
 A scenario is a file path or a bundled scenario id (default: march-2021).
-Strategies: doctrine, tit-for-tat, proportional, grim-trigger, restraint, hawk, random.
+Strategies: doctrine, tit-for-tat, proportional, grim-trigger, restraint, hawk, random
+(and historical, where the scenario has a record).
+Parameters are dotted paths by id, e.g. dynamics.misperception, actors.us.doctrine.reciprocity,
+moves.militia.rockets.outcomes.us-killed.probability.base (see params).
+CSV output repeats the provenance (version, scenario, seed, runs, strategies, parameters, date) as
+leading columns on every row; JSON output carries it as a provenance block. --no-date leaves the
+date out, for output that compares byte for byte.
 `;
 
 /** The scenario format as JSON Schema, for editors. */
@@ -46,6 +69,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return play(rest, io);
       case 'forecast':
         return await forecastCommand(rest, io);
+      case 'merge':
+        return mergeCommand(rest, io);
+      case 'tournament':
+        return await tournamentCommand(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
+      case 'params':
+        return paramsCommand(rest, io);
       case 'replay':
         return replayCommand(rest, io);
       case 'schema':

@@ -1,29 +1,22 @@
-/** `forecast <scenario>`: the Monte Carlo summary of many futures, optionally from a saved game's end. */
+/**
+ * `forecast <scenario>`: the Monte Carlo summary of many futures, optionally from a saved game's end,
+ * with parameter overrides (`--set`), or one shard of it (`--shard i/n`) for `merge` to add up.
+ */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { forecastTurns } from '../../engine/forecast';
 import { replay } from '../../engine/game';
 import { initialState, type GameState } from '../../engine/state';
-import { summarize, type ForecastSummary } from '../../engine/summary';
+import { summarize } from '../../engine/summary';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, intOption, policyOptions, UsageError } from '../args';
-import { renderCsv, renderJson, renderTable, type Table } from '../format';
+import { formatOption, intOption, overridden, policyOptions, setOptions, UsageError } from '../args';
+import { renderForecast } from '../forecast-output';
 import { progressBar, type Io } from '../io';
 import { loadGame, loadScenario } from '../load';
-import { parallelForecast } from '../parallel';
-import { provenance } from '../provenance';
-
-/** Tidy weekly rows: one per week, escalation percentiles and the talks-alive share with its interval. */
-export function weeklyTable(s: ForecastSummary): Table {
-  return {
-    columns: ['week', 'date', 'escalation p5', 'p25', 'median', 'p75', 'p95', 'talks alive', 'alive lo95', 'alive hi95'],
-    rows: s.weeks.map((w) => [w.turn, w.date, w.escalation.p5, w.escalation.p25, w.escalation.p50, w.escalation.p75, w.escalation.p95, w.alive.estimate, w.alive.lo, w.alive.hi]),
-  };
-}
-
-export function outcomesTable(s: ForecastSummary): Table {
-  return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi]) };
-}
+import { chunks, parallelChunk } from '../parallel';
+import { generatedDate, runProvenance } from '../provenance';
+import { digestOf, writeShard } from '../shard';
 
 function startState(scenario: Scenario, from: string | undefined, seed: number, turns: number): GameState {
   if (!from) return initialState(scenario, seed, turns);
@@ -34,43 +27,57 @@ function startState(scenario: Scenario, from: string | undefined, seed: number, 
   return states[states.length - 1]!;
 }
 
+/** `--shard i/n` (i from 1): the i-th of n contiguous chunks of the runs. */
+export function shardOption(value: string | undefined, runs: number): { index: number; count: number; first: number; runs: number } | null {
+  if (value === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
+  if (count > runs) throw new UsageError(`--shard ${value}: cannot split ${runs} runs into ${count} shards`);
+  const chunk = chunks(runs, count)[index - 1]!;
+  return { index, count, first: chunk.first, runs: chunk.count };
+}
+
+const forecastOptions = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  turns: { type: 'string' },
+  policy: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  threads: { type: 'string' },
+  from: { type: 'string' },
+  shard: { type: 'string' },
+  out: { type: 'string' },
+  'no-date': { type: 'boolean' },
+} as const;
+
 export async function forecastCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      turns: { type: 'string' },
-      policy: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      threads: { type: 'string' },
-      from: { type: 'string' },
-    },
-  });
-  const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: forecastOptions });
+  const parameters = setOptions(values.set);
+  const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const runs = intOption(values.runs, 'runs', 10_000, 1, 10_000_000);
   const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
   const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
   const strategies = policyOptions(scenario, values.policy);
-  const format = formatOption(values.format);
+  const shard = shardOption(values.shard, runs);
+  if (shard && values.format !== undefined && values.format !== 'tally') throw new UsageError('--shard writes a tally: leave out --format or give --format tally');
+  const format = shard || values.format === 'tally' ? 'tally' : formatOption(values.format);
   const state = startState(scenario, values.from, seed, scenario.defaultTurns);
   const turns = intOption(values.turns, 'turns', forecastTurns(state, { runs, seed }), 1, 520);
-  const options = { runs, seed, turns, strategies };
-  const bar = progressBar(io, runs, 'forecast');
+  const range = shard ?? { first: 0, runs };
+  const bar = progressBar(io, range.runs, 'forecast');
   const started = performance.now();
-  const tally = await parallelForecast(scenario, state, options, threads, bar.update);
+  const tally = await parallelChunk(scenario, state, { runs, seed, turns, strategies }, { first: range.first, count: range.runs }, threads, bar.update);
   bar.finish();
   const seconds = (performance.now() - started) / 1000;
-  const summary = summarize(scenario, tally);
-  const meta = provenance(scenario, seed, { runs, turns, startTurn: state.turn, strategies, from: values.from ?? null });
-  if (format === 'json') io.out(renderJson({ provenance: meta, summary }));
-  else if (format === 'csv') io.out(renderCsv(weeklyTable(summary)));
-  else {
-    io.out(`${scenario.title}: ${runs} futures of ${turns} weeks from week ${state.turn}, seed ${seed}\n\n`);
-    io.out(`${renderTable(weeklyTable(summary))}\n\n${renderTable(outcomesTable(summary))}\n\n`);
-    io.out(`${renderTable({ columns: ['final rung', 'share'], rows: summary.finalRungs.map((r) => [`${r.level} ${r.name}`, r.share]) })}\n`);
-  }
-  io.err(`${runs} futures in ${seconds.toFixed(2)} s on ${Math.min(threads, runs)} thread(s)\n`);
+  const meta = runProvenance(scenario, { seed, runs, turns, startTurn: state.turn, strategies, parameters, from: values.from ?? null, ...generatedDate(values['no-date']) });
+  const text =
+    format === 'tally'
+      ? writeShard(meta, { index: shard?.index ?? 1, count: shard?.count ?? 1 }, { scenario: digestOf(scenario), start: digestOf(state) }, tally)
+      : renderForecast(format, scenario, summarize(scenario, tally), meta);
+  if (values.out) writeFileSync(values.out, text);
+  else io.out(text);
+  io.err(`${range.runs} futures in ${seconds.toFixed(2)} s on ${Math.min(threads, range.runs)} thread(s)${shard ? ` (shard ${shard.index}/${shard.count}: runs ${range.first} to ${range.first + range.runs - 1})` : ''}\n`);
   return 0;
 }

@@ -1,0 +1,338 @@
+/**
+ * `npm run bench` (3 of 3): the forecast as a user sees it, in Chromium, against DESIGN.md's budgets
+ * ("10,000 futures x 26 weeks on screen in <= 1 s; no main-thread task over 50 ms while it runs";
+ * "<= 200 KB of gzipped JavaScript before the first view is interactive").
+ *
+ * A Playwright script, not a test: it builds the app with Vite (into its own folder, reused while
+ * the app's sources are unchanged, so it never races `vite build` into dist/ from the e2e tests),
+ * serves it with Vite's preview server on a free port, and in Chromium, five times over, in a fresh
+ * browser context each time: opens the start page, sets the seed to 2021, clicks "Play", plays two
+ * weeks as the United States, clicks "Forecast" (10,000 futures to the 26-week horizon) and times
+ * the click until the fan chart's `.recharts-area` is on screen; then clicks "Forecast" again on the
+ * same page and times that too. Long tasks (PerformanceObserver 'longtask') are collected from the
+ * click until every part of the result is drawn.
+ *
+ * Times are taken in the page: from the click event's timestamp to the first animation frame after
+ * the fan chart's area is in the DOM with a non-empty box. The time as Playwright sees it (from
+ * before its click() to the page reporting the chart) is printed beside it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview, type PreviewServer } from 'vite';
+import { budget, fmt, fmtFixed, header, median } from './lib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'deterrence-lab-bench', 'dist');
+const STAMP = join(OUT_DIR, '.bench-inputs');
+const REPEATS = 5;
+const WEEKS = 2;
+const SEED = '2021';
+const FUTURES = 10_000;
+const FAN_AREA = 'figure[data-chart="fan"] .recharts-area';
+const ON_SCREEN_BUDGET_MS = 1000;
+const LONG_TASK_BUDGET_MS = 50;
+const FIRST_VIEW_BUDGET_KB = 200;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser (as playwright.config.ts). */
+function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but there is no such file.`);
+    return fromEnv;
+  }
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+// ---- Build (or reuse) and serve -------------------------------------------------------------
+
+/** Every file the production build reads from the repository, by path, size and modification time. */
+function inputFingerprint(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  for (const dir of ['src', 'public', 'scenarios']) if (existsSync(join(ROOT, dir))) walk(join(ROOT, dir));
+  for (const file of readdirSync(ROOT)) {
+    if (/^(index\.html|vite\.config\.ts|package(-lock)?\.json|tsconfig.*\.json)$/.test(file)) files.push(join(ROOT, file));
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort()) {
+    const s = statSync(file);
+    hash.update(`${relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+async function buildApp(): Promise<string> {
+  const fingerprint = inputFingerprint();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) return `reused ${relative(ROOT, OUT_DIR)} (sources unchanged since it was built)`;
+  const t0 = performance.now();
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  writeFileSync(STAMP, fingerprint);
+  return `built into ${relative(ROOT, OUT_DIR)} in ${fmtFixed((performance.now() - t0) / 1000, 1)} s`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+// ---- In-page instrumentation ----------------------------------------------------------------
+
+interface ClickRecord {
+  /** The click event's timestamp (ms, the page's performance.now() clock). */
+  click: number;
+  /** When the fan chart's area was first in the DOM with a non-empty box. */
+  dom: number | null;
+  /** The first animation frame after that: the frame that paints it. */
+  frame: number | null;
+}
+
+interface LongFrame {
+  start: number;
+  duration: number;
+  scripts: { duration: number; what: string }[];
+}
+
+interface BenchProbe {
+  longtasks: { start: number; duration: number }[];
+  frames: LongFrame[];
+  clicks: ClickRecord[];
+}
+
+type ProbeWindow = Window & { __bench: BenchProbe };
+
+/**
+ * Installed before the app's scripts run on every page: long tasks, and each "Forecast" click until
+ * its chart shows. Plain JavaScript in a string, since tsx's transform of a function (it adds
+ * `__name(...)` calls) would not run in the page.
+ */
+const PROBE = `(() => {
+  const selector = ${JSON.stringify(FAN_AREA)};
+  const probe = { longtasks: [], frames: [], clicks: [] };
+  window.__bench = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames name the scripts that ran in them: where a long task came from.
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = e.scripts.map((x) => ({
+          duration: x.duration,
+          what: (x.invoker || x.invokerType) + (x.sourceFunctionName ? ' ' + x.sourceFunctionName : '') + ' (' + (x.sourceURL.split('/').pop() || '?') + ')',
+        }));
+        probe.frames.push({ start: e.startTime, duration: e.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button || button.textContent.trim() !== 'Forecast') return;
+    const before = document.querySelector(selector);
+    const record = { click: event.timeStamp, dom: null, frame: null };
+    probe.clicks.push(record);
+    const observer = new MutationObserver(() => {
+      if (record.dom !== null) return;
+      const el = document.querySelector(selector);
+      if (!el || el === before) return;
+      const box = el.getBoundingClientRect();
+      if (box.width <= 0 || box.height <= 0 || !el.checkVisibility()) return;
+      record.dom = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => { record.frame = performance.now(); });
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+  }, true);
+})();`;
+
+// ---- The measurements -----------------------------------------------------------------------
+
+interface ForecastTiming {
+  /** Click to the frame that paints the fan chart, measured in the page. */
+  onScreenMs: number;
+  /** Click to the chart's area in the DOM, measured in the page. */
+  domMs: number;
+  /** From before Playwright's click() until the page reported the chart, measured in Node. */
+  playwrightMs: number;
+  /** The forecast's own time, as the app reports it in its status line. */
+  appMs: number;
+  /** Long tasks from the click until every part of the result was drawn. */
+  longTasks: { start: number; duration: number }[];
+  /** Long animation frames in the same window, with the scripts that ran in them. */
+  frames: LongFrame[];
+}
+
+const probe = (page: Page) => page.evaluate(() => (window as unknown as ProbeWindow).__bench);
+
+async function forecastOnce(page: Page): Promise<ForecastTiming> {
+  const clicksBefore = (await probe(page)).clicks.length;
+  const button = page.getByRole('button', { name: 'Forecast', exact: true });
+  await button.waitFor({ state: 'visible' });
+  if (!(await button.isEnabled())) throw new Error('the Forecast button is disabled');
+  const t0 = performance.now();
+  await button.click();
+  await page.waitForFunction((n) => (window as unknown as ProbeWindow).__bench.clicks[n]?.frame != null, clicksBefore, { timeout: 60_000 });
+  const playwrightMs = performance.now() - t0;
+
+  // Every part of the result (the fan, the survival band, the final rungs, the outcomes table).
+  const status = page.getByRole('status').filter({ hasText: `${fmt(FUTURES)} futures from week ${WEEKS}` });
+  await status.waitFor({ state: 'visible', timeout: 60_000 });
+  await page.getByRole('table', { name: new RegExp(`Outcomes over ${fmt(FUTURES)} futures`) }).waitFor({ state: 'visible', timeout: 60_000 });
+  const end = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+  await page.waitForTimeout(250); // long-task entries are delivered asynchronously
+
+  const { clicks, longtasks, frames } = await probe(page);
+  const record = clicks[clicksBefore];
+  if (!record || record.dom === null || record.frame === null) throw new Error('the click on Forecast was not seen by the page');
+  const appSeconds = /in ([\d.]+) s/.exec(await status.innerText());
+  return {
+    onScreenMs: record.frame - record.click,
+    domMs: record.dom - record.click,
+    playwrightMs,
+    appMs: appSeconds ? Number(appSeconds[1]) * 1000 : Number.NaN,
+    longTasks: longtasks.filter((t) => t.start + t.duration > record.click && t.start < end),
+    frames: frames.filter((f) => f.start + f.duration > record.click && f.start < end),
+  };
+}
+
+async function startAndPlay(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Seed').fill(SEED);
+  await page.getByRole('button', { name: 'Play' }).click();
+  for (let i = 0; i < WEEKS; i++) {
+    await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i % 3).check();
+    await page.getByRole('button', { name: 'End turn' }).click();
+  }
+  await page.getByRole('heading', { name: new RegExp(`^Week ${WEEKS}:`) }).waitFor({ state: 'visible' });
+}
+
+/** The start page's JavaScript, gzipped, as e2e/smoke.spec.ts measures it. */
+async function firstView(browser: Browser, url: string): Promise<{ scripts: number; kb: number; charts: boolean }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const sizes: Promise<{ url: string; gzipped: number }>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) sizes.push(response.body().then((body) => ({ url: response.url(), gzipped: gzipSync(body, { level: 9 }).length })));
+    });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Play' }).waitFor({ state: 'visible' });
+    if (!(await page.getByRole('button', { name: 'Play' }).isEnabled())) throw new Error('the Play button is disabled on the start page');
+    await page.waitForLoadState('networkidle');
+    const scripts = await Promise.all(sizes);
+    return { scripts: scripts.length, kb: scripts.reduce((sum, s) => sum + s.gzipped, 0) / 1024, charts: scripts.some((s) => /charts-/.test(s.url)) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- Main -----------------------------------------------------------------------------------
+
+header('Browser benchmark (Chromium): click to chart for a 10,000-future forecast, and the first view');
+const executablePath = chromiumExecutable();
+console.log(`chromium: ${executablePath ?? "Playwright's own"}`);
+console.log(`build: ${await buildApp()}`);
+
+let server: PreviewServer | null = null;
+let browser: Browser | null = null;
+const problems: string[] = [];
+try {
+  const port = await freePort();
+  server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  console.log(`served by vite preview at ${url}; Chromium ${browser.version()}`);
+
+  const view = await firstView(browser, url);
+
+  const first: ForecastTiming[] = [];
+  const again: ForecastTiming[] = [];
+  let workers = 0;
+  for (let i = 0; i < REPEATS; i++) {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript({ content: PROBE });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+      });
+      await startAndPlay(page, url);
+      workers = await page.evaluate(() => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+      first.push(await forecastOnce(page));
+      again.push(await forecastOnce(page));
+    } finally {
+      await context.close();
+    }
+  }
+
+  const ms = (n: number) => `${fmt(n)} ms`;
+  const spread = (xs: number[]) => `median ${ms(median(xs))} (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`;
+  const longest = (ts: ForecastTiming[]) => Math.max(0, ...ts.flatMap((t) => t.longTasks.map((x) => x.duration)));
+  /** The scripts of the long animation frame that holds the longest long task. */
+  const culprit = (ts: ForecastTiming[]): string | null => {
+    let best: { task: { start: number; duration: number }; frames: LongFrame[] } | null = null;
+    for (const t of ts) for (const task of t.longTasks) if (!best || task.duration > best.task.duration) best = { task, frames: t.frames };
+    if (!best) return null;
+    const { task } = best;
+    const frame = best.frames.find((f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1);
+    if (!frame) return null;
+    const scripts = [...frame.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3);
+    return scripts.length === 0 ? 'no script attributed (rendering or garbage collection)' : scripts.map((x) => `${x.what} ${fmt(x.duration)} ms`).join('; ');
+  };
+  const line = (label: string, ts: ForecastTiming[]) => {
+    const onScreen = median(ts.map((t) => t.onScreenMs));
+    const long = longest(ts);
+    console.log(`${label}`);
+    console.log(`  click to chart on screen (in the page)     ${spread(ts.map((t) => t.onScreenMs))}   ${budget('<= 1 s', onScreen <= ON_SCREEN_BUDGET_MS)}`);
+    console.log(`  click to chart in the DOM (in the page)    ${spread(ts.map((t) => t.domMs))}`);
+    console.log(`  click to chart as Playwright sees it       ${spread(ts.map((t) => t.playwrightMs))}`);
+    console.log(`  the forecast's own time (app status line)  ${spread(ts.map((t) => t.appMs))}`);
+    console.log(
+      `  longest main-thread task, click to all results drawn  ${ms(long)} (per run: ${ts.map((t) => fmt(Math.max(0, ...t.longTasks.map((x) => x.duration)))).join(', ')}; ` +
+        `${ts.reduce((n, t) => n + t.longTasks.length, 0)} long task(s) in all)   ${budget('no task over 50 ms', long <= LONG_TASK_BUDGET_MS)}`,
+    );
+    const where = culprit(ts);
+    if (where) console.log(`    the longest task's scripts (long-animation-frame): ${where}`);
+  };
+
+  console.log('');
+  console.log(`budget: forecast ${fmt(FUTURES)} futures x 26 weeks on screen <= 1 s; no main-thread task over 50 ms`);
+  console.log(`seed ${SEED}, ${WEEKS} weeks played, ${fmt(FUTURES)} futures to the horizon, ${workers} Web Worker(s), ${REPEATS} runs, each in a fresh browser context`);
+  line('first forecast on a fresh page:', first);
+  line('"Forecast" clicked again on the same page:', again);
+  console.log('');
+  console.log(
+    `first view: ${view.scripts} scripts, ${fmtFixed(view.kb, 1)} KB of gzipped JavaScript; charts chunk ${view.charts ? 'LOADED' : 'not loaded'}   ` +
+      budget('<= 200 KB, charts code-split', view.kb <= FIRST_VIEW_BUDGET_KB && !view.charts),
+  );
+} finally {
+  console.log(`page errors: ${problems.length === 0 ? 'none' : ''}`);
+  for (const p of problems) console.log(`  ${p}`);
+  await browser?.close();
+  await server?.close();
+}

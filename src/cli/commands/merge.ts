@@ -1,0 +1,133 @@
+/**
+ * `merge <shard files...>`: adds up the tallies of `forecast --shard i/n` runs and prints exactly
+ * what `forecast` with the same seed and runs prints, after checking that the shards are parts of
+ * one forecast and cover every run exactly once.
+ */
+import { parseArgs } from 'node:util';
+import pkg from '../../../package.json' with { type: 'json' };
+import { compile } from '../../engine/compile';
+import { ESCALATION_BIN, mergeTallies, type ForecastTally } from '../../engine/forecast';
+import { summarize } from '../../engine/summary';
+import { withParameters } from '../../scenario/parameters';
+import type { ScenarioError } from '../../scenario/parse';
+import type { Scenario } from '../../scenario/schema';
+import { formatOption, UsageError } from '../args';
+import { renderForecast } from '../forecast-output';
+import type { Io } from '../io';
+import { InputError, loadScenario } from '../load';
+import { generatedDate, runProvenance } from '../provenance';
+import { digestOf, readShard, writeShard, type ShardFile } from '../shard';
+
+interface Shard {
+  readonly file: string;
+  readonly data: ShardFile;
+}
+
+/** What must agree. Not `from`: the same saved game may sit at different paths on different machines (the start digest checks the state). */
+const fields = ['version', 'scenario', 'schemaVersion', 'seed', 'runs', 'turns', 'startTurn', 'strategies', 'parameters'] as const;
+
+/** Every shard must come from the same forecast as the first (and from this version of the app). */
+function checkSameForecast(shards: readonly Shard[]): void {
+  const [first] = shards;
+  for (const s of shards) {
+    const p = s.data.provenance;
+    if (p.version !== pkg.version) {
+      throw new InputError(s.file, [{ path: 'provenance.version', code: 'other-version', message: `made by ${p.app} ${p.version}; this is ${pkg.version}: run shards and merge with one version` }]);
+    }
+    const errors: ScenarioError[] = [];
+    for (const f of fields) {
+      const [mine, theirs] = [JSON.stringify(p[f]), JSON.stringify(first!.data.provenance[f])];
+      if (mine !== theirs) errors.push({ path: `provenance.${f}`, code: 'other-forecast', message: `${f} ${mine} differs from ${theirs} in ${first!.file}: not a part of the same forecast` });
+    }
+    for (const d of ['scenario', 'start'] as const) {
+      if (s.data.digests[d] !== first!.data.digests[d]) {
+        errors.push({ path: `digests.${d}`, code: 'other-forecast', message: `the ${d === 'start' ? 'start state' : 'scenario'} differs from that of ${first!.file}` });
+      }
+    }
+    if (errors.length > 0) throw new InputError(s.file, errors);
+  }
+}
+
+const span = (t: ForecastTally) => `runs [${t.firstRun}, ${t.firstRun + t.runs})`;
+
+/** The shards' tallies added up, after checking that they cover runs [0, total) exactly once. */
+function mergeCovering(shards: readonly Shard[]): ForecastTally {
+  const sorted = [...shards].sort((a, b) => a.data.tally.firstRun - b.data.tally.firstRun);
+  const total = sorted[0]!.data.provenance.runs;
+  let next = 0;
+  sorted.forEach((s, i) => {
+    const t = s.data.tally;
+    if (t.firstRun < next) {
+      const before = sorted[i - 1]!;
+      throw new InputError(s.file, [{ path: 'tally.firstRun', code: 'overlapping-shards', message: `${span(t)} overlap ${span(before.data.tally)} of ${before.file}` }]);
+    }
+    if (t.firstRun > next) {
+      throw new InputError(s.file, [{ path: 'tally.firstRun', code: 'missing-shard', message: `runs [${next}, ${t.firstRun}) of ${total} are in no shard given (this one holds ${span(t)})` }]);
+    }
+    next = t.firstRun + t.runs;
+  });
+  if (next < total) {
+    const last = sorted[sorted.length - 1]!;
+    throw new InputError(last.file, [{ path: 'tally.runs', code: 'missing-shard', message: `runs [${next}, ${total}) of ${total} are in no shard given (the last one holds ${span(last.data.tally)})` }]);
+  }
+  return sorted.map((s): ForecastTally => s.data.tally).reduce(mergeTallies);
+}
+
+/** Whether a tally's arrays have the sizes this scenario's forecasts give. */
+function fits(scenario: Scenario, t: ForecastTally): boolean {
+  const c = compile(scenario);
+  const weeks = t.turns + 1;
+  return (
+    t.bins === Math.round(c.topRung / ESCALATION_BIN) + 1 &&
+    t.phases.length === weeks * c.phaseIds.length &&
+    t.finalRung.length === c.topRung + 1 &&
+    t.counterSums.length === scenario.variables.filter((v) => v.counter).length &&
+    t.strategies.length === scenario.actors.length
+  );
+}
+
+function loadShardScenario(pathOrId: string, byId: boolean): ReturnType<typeof loadScenario> {
+  try {
+    return loadScenario(pathOrId);
+  } catch (e) {
+    if (byId && e instanceof InputError && e.errors[0]?.code === 'unreadable') {
+      throw new UsageError(`"${pathOrId}" is not a bundled scenario: give the shards' scenario file with --scenario`);
+    }
+    throw e;
+  }
+}
+
+/** The scenario the shards were run on: loaded again, overrides applied, and checked by digest. */
+function shardScenario(shards: readonly Shard[], path: string | undefined): Scenario {
+  const first = shards[0]!;
+  const p = first.data.provenance;
+  const { scenario: base, file } = loadShardScenario(path ?? p.scenario, path === undefined);
+  const r = withParameters(base, p.parameters);
+  if (!r.ok) throw new InputError(first.file, r.errors.map((e) => ({ ...e, path: `provenance.parameters.${e.path}` })));
+  if (digestOf(r.value) !== first.data.digests.scenario) {
+    throw new InputError(first.file, [{ path: 'digests.scenario', code: 'other-scenario', message: `the shards were run on another version of scenario "${p.scenario}" than ${file}` }]);
+  }
+  const misfit = shards.find((s) => !fits(r.value, s.data.tally));
+  if (misfit) throw new InputError(misfit.file, [{ path: 'tally', code: 'bad-shape', message: `the tally's counts do not fit scenario "${p.scenario}"` }]);
+  return r.value;
+}
+
+export function mergeCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { scenario: { type: 'string' }, format: { type: 'string' }, 'no-date': { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('give the shard files written by `forecast --shard i/n`');
+  const format = values.format === 'tally' ? 'tally' : formatOption(values.format);
+  const shards = positionals.map((file) => ({ file, data: readShard(file) }));
+  checkSameForecast(shards);
+  const scenario = shardScenario(shards, values.scenario);
+  const tally = mergeCovering(shards);
+  const first = shards[0]!;
+  const { generated: _old, ...setup } = first.data.provenance;
+  const meta = runProvenance(scenario, { ...setup, ...generatedDate(values['no-date']) });
+  if (format === 'tally') io.out(writeShard(meta, { index: 1, count: 1 }, first.data.digests, tally));
+  else io.out(renderForecast(format, scenario, summarize(scenario, tally), meta));
+  return 0;
+}
