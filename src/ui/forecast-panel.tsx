@@ -13,6 +13,7 @@ import { ProgressBar } from './progress-bar';
 import { downloadText, forecastCsv, forecastJson, provenanceOf } from './exports';
 import { RunsField, useRuns } from './runs-field';
 import { StrategyPicker } from './strategy-picker';
+import { warmUp } from '../worker/forecast-client';
 
 export interface ForecastPanelProps {
   readonly scenario: Scenario;
@@ -63,6 +64,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const run = useForecast((s) => s.run);
   const [strategies, setStrategies] = useState(() => defaultStrategies(scenario, session));
   const runs = useRuns(10_000);
+  useEffect(() => warmUp(), []);
   const state = states[viewTurn]!;
   const over = state.ended !== null || state.turn >= state.horizon;
 

@@ -70,6 +70,12 @@ function workers(count: number): Runner[] {
   return pool.slice(0, count);
 }
 
+/** Starts the workers ahead of the first forecast, so its clock does not include their start-up. */
+export function warmUp(): void {
+  const n = defaultWorkers();
+  if (n > 0) workers(n);
+}
+
 function endPool(): void {
   pool.splice(0).forEach((r) => r.dispose());
 }
