@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { toJSONSchema } from 'zod';
 import { scenarioSchema } from '../scenario/schema';
 import { UsageError } from './args';
+import { calibrateCommand } from './commands/calibrate';
 import { forecastCommand } from './commands/forecast';
 import { mergeCommand } from './commands/merge';
 import { paramsCommand } from './commands/params';
@@ -43,6 +44,10 @@ Commands:
   replay <game.json>             replay a saved game and print its final state
       --scenario file --format table|csv|json
   schema                         print the scenario format as JSON Schema
+  calibrate [scenario]           the calibration report: the record replayed (correlation), base rates
+      of AI games against the record's (pass/fail), and a sensitivity ranking (default scenario:
+      road-to-march-2021) --games N (500) --seed N --forecast scenario (march-2021)
+      --sensitivity-runs N (400; 0 skips it) --threads N --out report.md --svg chart.svg
 
 A scenario is a file path or a bundled scenario id (default: march-2021).
 Strategies: doctrine, tit-for-tat, proportional, grim-trigger, restraint, hawk, random
@@ -82,6 +87,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'schema':
         io.out(renderJson(scenarioJsonSchema()));
         return 0;
+      case 'calibrate':
+        return await calibrateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

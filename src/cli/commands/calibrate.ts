@@ -1,0 +1,189 @@
+/**
+ * `calibrate`: the calibration report. Part 1 replays the record (every actor on `historical`) and
+ * correlates the engine's escalation with the record's Goldstein-weighted weekly series; part 2
+ * plays the same period with the AI many times and holds the model's base rates to the record's;
+ * part 3 ranks the ten parameters that move the forecast scenario's outcomes most.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { baseRates, passes, pearson, recordSeries, type RateEstimate } from '../../engine/backtest';
+import { dateOfTurn } from '../../engine/compile';
+import { initialState, type GameState } from '../../engine/state';
+import { summarize } from '../../engine/summary';
+import { withParameters } from '../../scenario/parameters';
+import type { Scenario, StrategyId } from '../../scenario/schema';
+import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../scenario/sensitivity';
+import { intOption, UsageError } from '../args';
+import { progressBar, type Io } from '../io';
+import { loadScenario } from '../load';
+import { parallelForecast, WorkerPool } from '../parallel';
+import { playGame } from './play';
+
+const all = (s: Scenario, strategy: StrategyId) => Object.fromEntries(s.actors.map((a) => [a.id, strategy]));
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+/** Part 1: the record replayed; returns the report's lines and the two series. */
+export function replayRecord(s: Scenario): { r: number; record: number[]; engine: number[]; states: GameState[] } {
+  const { states } = playGame(s, 1, s.defaultTurns, all(s, 'historical'));
+  const engine = states.slice(1).map((x) => x.escalation);
+  const record = recordSeries(s, engine.length);
+  return { r: pearson(record, engine), record, engine, states };
+}
+
+/** Part 2: the period played `games` times by the AI's doctrines, seeds `seed` .. `seed + games - 1`. */
+export function playedRates(s: Scenario, games: number, seed: number): RateEstimate[] {
+  const played = Array.from({ length: games }, (_, i) => playGame(s, seed + i, s.defaultTurns, all(s, 'doctrine')).states);
+  return baseRates(s, played);
+}
+
+/** A small SVG line chart of the two weekly series, for the report page. */
+function seriesSvg(s: Scenario, record: readonly number[], engine: readonly number[]): string {
+  const w = 720;
+  const h = 220;
+  const pad = 32;
+  const n = engine.length;
+  const x = (i: number) => pad + ((w - 2 * pad) * i) / Math.max(1, n - 1);
+  const top = s.ladder.length - 1;
+  const maxRecord = Math.max(1, ...record);
+  const line = (ys: readonly number[], scale: number) => ys.map((y, i) => `${x(i).toFixed(1)},${(h - pad - ((h - 2 * pad) * y) / scale).toFixed(1)}`).join(' ');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${w}" height="${h}" fill="#ffffff"/>`,
+    `<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#9ca3af"/>`,
+    `<polyline fill="none" stroke="#9ca3af" stroke-width="1.5" points="${line(record, maxRecord)}"/>`,
+    `<polyline fill="none" stroke="#0072B2" stroke-width="2.5" points="${line(engine, top)}"/>`,
+    `<text x="${pad}" y="14" fill="#0072B2">engine escalation (0-${top})</text>`,
+    `<text x="${pad + 200}" y="14" fill="#6b7280">record: weekly conflict intensity (scaled to its peak, ${maxRecord.toFixed(1)})</text>`,
+    `<text x="${pad}" y="${h - 8}" fill="#374151">${s.startDate}</text>`,
+    `<text x="${w - pad - 70}" y="${h - 8}" fill="#374151">${dateOfTurn(s, n)}</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+function tornadoRow(b: TornadoBar, width: number, format: (x: number) => string): string {
+  const cells = Math.round(width * Math.min(1, b.swing));
+  return `| ${b.label} | ${format(b.low)} | ${format(b.high)} | ${'█'.repeat(Math.max(1, cells))} |`;
+}
+
+/** Part 3: the tornado of the forecast scenario, on `threads` threads. */
+async function sensitivityTables(s: Scenario, runs: number, threads: number, io: Io): Promise<string[]> {
+  const options = { runs, seed: 1 };
+  const list = perturbations(s);
+  const bar = progressBar(io, (list.length * 2 + 1) * runs, 'sensitivity');
+  const pool = threads > 1 ? new WorkerPool(threads) : null;
+  let done = 0;
+  const at = async (scenario: Scenario) => {
+    const tally = await parallelForecast(scenario, initialState(scenario, 1), options, pool ?? 1, (d) => bar.update(done + d));
+    done += runs;
+    return summarize(scenario, tally);
+  };
+  try {
+    const base = await at(s);
+    const pairs = [];
+    for (const p of list) {
+      const low = withParameters(s, { [p.path]: p.low });
+      const high = withParameters(s, { [p.path]: p.high });
+      pairs.push({ p, low: low.ok ? await at(low.value) : base, high: high.ok ? await at(high.value) : base });
+    }
+    bar.finish();
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const talks = tornado(base, pairs, talksAlive);
+    const esc = tornado(base, pairs, finalEscalation);
+    return [
+      `Scenario \`${s.id}\` from its start, ${runs} futures per run, seed 1; each parameter 20% lower and higher. Base: talks alive ${pct(talksAlive(base))}, mean final escalation ${f2(finalEscalation(base))}.`,
+      '',
+      '**Talks alive at the end**',
+      '',
+      '| parameter | 20% lower | 20% higher | swing |',
+      '|---|---|---|---|',
+      ...talks.map((b) => tornadoRow(b, 40, pct)),
+      '',
+      '**Mean final escalation**',
+      '',
+      '| parameter | 20% lower | 20% higher | swing |',
+      '|---|---|---|---|',
+      ...esc.map((b) => tornadoRow({ ...b, swing: b.swing / 2 }, 40, f2)),
+    ];
+  } finally {
+    await pool?.close();
+  }
+}
+
+export async function calibrateCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      games: { type: 'string' },
+      seed: { type: 'string' },
+      forecast: { type: 'string' },
+      'sensitivity-runs': { type: 'string' },
+      threads: { type: 'string' },
+      out: { type: 'string' },
+      svg: { type: 'string' },
+    },
+  });
+  const { scenario } = loadScenario(positionals[0] ?? 'road-to-march-2021');
+  if (!scenario.calibration || scenario.history.length === 0) {
+    throw new UsageError(`scenario "${scenario.id}" has no record (history) and calibration targets to test against`);
+  }
+  const games = intOption(values.games, 'games', 500, 10, 100_000);
+  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
+  const sensitivityRuns = intOption(values['sensitivity-runs'], 'sensitivity-runs', 400, 0, 100_000);
+  const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
+  const { scenario: forecastScenario } = loadScenario(values.forecast ?? 'march-2021');
+
+  const part1 = replayRecord(scenario);
+  const rates = playedRates(scenario, games, seed);
+  const rows = scenario.calibration.targets.map((t) => {
+    const e = rates.find((r) => r.id === t.id);
+    const ok = passes(t, e);
+    return { t, e, ok };
+  });
+  const lines = [
+    '# Calibration report',
+    '',
+    `Generated by \`npm run calibrate\` (scenario \`${scenario.id}\`, ${games} AI games from seed ${seed}). Every number here is recomputed from the scenario files; the targets come from the record up to 2021-03-09 (\`data/rates.md\`).`,
+    '',
+    '## 1. The record replayed',
+    '',
+    `Every actor plays \`historical\`: the real moves of the record, week by week. The engine's escalation index is set against the record's Goldstein-weighted weekly series (the sum of -Goldstein/10 over the week's events).`,
+    '',
+    `**Pearson's r = ${f3(part1.r)}** over ${part1.engine.length} weeks.`,
+    '',
+    values.svg ? `![engine escalation against the record](${values.svg.split('/').pop()})` : '',
+    '',
+    '<details><summary>The two series, week by week</summary>',
+    '',
+    '| week | date | record intensity | engine escalation |',
+    '|---|---|---|---|',
+    ...part1.engine.map((e, i) => `| ${i + 1} | ${dateOfTurn(scenario, i)} | ${f2(part1.record[i]!)} | ${f2(e)} |`),
+    '',
+    '</details>',
+    '',
+    '## 2. Base rates: the AI against the record',
+    '',
+    `The same period played ${games} times with every actor on its doctrine. Each row: the record's value, the band the model must fall in, the model's value with its 95% interval, and whether it passes.`,
+    '',
+    '| measure | record | band | model (95% interval) | n | result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      ({ t, e, ok }) =>
+        `| ${t.label} | ${f2(t.value)} | ${f2(t.lo)} – ${f2(t.hi)} | ${e ? `${f3(e.value)} (${f3(e.lo)} – ${f3(e.hi)})` : 'n/a'} | ${e?.n ?? 0} | ${ok ? 'pass' : '**FAIL**'} |`,
+    ),
+    '',
+    `Sources: ${[...new Set(scenario.calibration.targets.map((t) => t.source))].join('; ')}.`,
+    '',
+  ];
+  if (sensitivityRuns > 0) {
+    lines.push('## 3. Sensitivity: the ten parameters that matter most', '', ...(await sensitivityTables(forecastScenario, sensitivityRuns, threads, io)), '');
+  }
+  const text = `${lines.join('\n')}\n`;
+  if (values.out) writeFileSync(values.out, text);
+  if (values.svg) writeFileSync(values.svg, seriesSvg(scenario, part1.record, part1.engine));
+  io.out(text);
+  return rows.every((r) => r.ok) ? 0 : 1;
+}
