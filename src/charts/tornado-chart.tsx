@@ -7,6 +7,10 @@ import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 export function TornadoChart({ id, title, bars, format }: { id: string; title: string; bars: readonly TornadoBar[]; format: (x: number) => string }) {
   const rows = bars.map((b) => ({ label: b.label, low: [b.base, b.low] as [number, number], high: [b.base, b.high] as [number, number] }));
   const base = bars[0]?.base ?? 0;
+  const values = bars.flatMap((b) => [b.low, b.high, b.base]);
+  const span = Math.max(...values) - Math.min(...values) || 1;
+  const domain: [number, number] = [Math.min(...values) - span * 0.05, Math.max(...values) + span * 0.05];
+  const rowHeight = WHY_BAR_HEIGHT * 1.4;
   const summary =
     bars.length === 0
       ? 'No parameters.'
@@ -15,22 +19,22 @@ export function TornadoChart({ id, title, bars, format }: { id: string; title: s
           .map((b) => `${b.label}: ${format(b.low)} to ${format(b.high)}`)
           .join('; ')}.`;
   const table = {
-    caption: `${title}: outcome with each parameter 20% lower and higher`,
-    columns: ['Parameter', '20% lower', '20% higher', 'Swing'],
+    caption: `${title}: outcome with each parameter multiplied by 0.8 and by 1.2`,
+    columns: ['Parameter', 'Parameter × 0.8', 'Parameter × 1.2', 'Swing'],
     rows: bars.map((b) => [b.label, format(b.low), format(b.high), format(b.swing)]),
   };
   return (
     <ChartFrame id={id} title={title} summary={summary} table={table} pngName={`${id}.png`}>
-      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * WHY_BAR_HEIGHT + 70)}>
+      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * rowHeight + 70)}>
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" barGap={-WHY_BAR_HEIGHT * 0.6} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" horizontal={false} />
-          <XAxis type="number" domain={['auto', 'auto']} tickFormatter={format} />
-          <YAxis type="category" dataKey="label" width={260} tick={{ fontSize: 12 }} interval={0} />
+          <XAxis type="number" domain={domain} tickFormatter={format} allowDataOverflow />
+          <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? `${format(v[0] as number)} → ${format(v[1] as number)}` : v)} />
           <Legend />
           <ReferenceLine x={base} stroke="#111827" />
-          <Bar dataKey="low" name="parameter 20% lower" fill={NEGATIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
-          <Bar dataKey="high" name="parameter 20% higher" fill={POSITIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
+          <Bar dataKey="low" name="parameter × 0.8" fill={NEGATIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
+          <Bar dataKey="high" name="parameter × 1.2" fill={POSITIVE} barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
