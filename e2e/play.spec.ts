@@ -168,3 +168,14 @@ test('a corrupted autosave is reported and set aside, and the app still starts',
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
 });
+
+test('the escalation chart shows the record before the start, dated and sourced, and can hide it', async ({ page }) => {
+  await startDefault(page, '12');
+  const chart = page.locator('figure[data-chart="escalation"]');
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(14);
+  await chart.getByText(/The record before 2021-03-09/).click();
+  await expect(chart.getByRole('listitem').filter({ hasText: '2021-03-03' })).toContainText('Ain al-Asad');
+  await expect(chart.getByRole('listitem').filter({ hasText: '2021-03-07' })).toContainText('DVIDS');
+  await chart.getByLabel('Show the record before the start').uncheck();
+  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(0);
+});
