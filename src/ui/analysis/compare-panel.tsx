@@ -7,6 +7,7 @@ import { CONTROLLER_LABELS } from '../ui.constants';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
+import { ParameterSelect } from './parameter-select';
 import { ResultsTable } from './results-table';
 import { defaultStrategies, StrategyPicker, type Strategies } from '../strategy-picker';
 import { RunsField, useRuns } from '../runs-field';
@@ -83,20 +84,12 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
           <StrategyPicker scenario={scenario} value={s.strategies} onChange={(strategies) => update(i, { strategies })} label={s.name} />
           {s.override ? (
             <div className="override">
-              <label>
-                Parameter{' '}
-                <select
-                  aria-label={`${s.name}: parameter`}
-                  value={s.override.path}
-                  onChange={(e) => update(i, { override: { path: e.target.value, value: String(params.find((p) => p.path === e.target.value)?.value ?? 0) } })}
-                >
-                  {params.map((p) => (
-                    <option key={p.path} value={p.path}>
-                      {p.label} ({p.value})
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ParameterSelect
+                label={`${s.name}: parameter`}
+                value={s.override.path}
+                params={params}
+                onChange={(path) => update(i, { override: { path, value: String(params.find((p) => p.path === path)?.value ?? 0) } })}
+              />
               <label>
                 Value <input aria-label={`${s.name}: value`} inputMode="decimal" size={8} value={s.override.value} onChange={(e) => update(i, { override: { ...s.override!, value: e.target.value } })} />
               </label>

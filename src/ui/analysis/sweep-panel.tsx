@@ -9,6 +9,7 @@ import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
 import { Heatmap } from './heatmap';
+import { ParameterSelect } from './parameter-select';
 
 const outcomes = [
   { id: 'talks-alive', label: 'Talks alive at the end', share: true },
@@ -47,16 +48,7 @@ function AxisFields({ n, axis, onChange, params }: { n: number; axis: Axis; onCh
   return (
     <fieldset className="sweep-axis">
       <legend>Parameter {n}</legend>
-      <label>
-        Parameter{' '}
-        <select aria-label={`Parameter ${n}`} value={axis.path} onChange={(e) => pick(e.target.value)}>
-          {params.map((p) => (
-            <option key={p.path} value={p.path}>
-              {p.label} ({p.value})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ParameterSelect label={`Parameter ${n}`} value={axis.path} params={params} onChange={pick} />
       <label>
         From <input aria-label={`Parameter ${n} from`} inputMode="decimal" value={axis.from} onChange={(e) => onChange({ ...axis, from: e.target.value })} size={8} />
       </label>
