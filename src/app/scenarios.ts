@@ -21,6 +21,7 @@ export function loadCatalogue(raw: Record<string, unknown> = files): Catalogue {
     if (result.ok) scenarios.push(result.value);
     else broken.push({ file: path.split('/').pop() ?? path, errors: result.errors });
   }
-  scenarios.sort((a, b) => a.startDate.localeCompare(b.startDate));
+  // The most recent crisis first: it is the one most people come for.
+  scenarios.sort((a, b) => b.startDate.localeCompare(a.startDate));
   return { scenarios, broken };
 }

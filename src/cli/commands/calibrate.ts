@@ -21,7 +21,7 @@ import { parallelForecast, WorkerPool } from '../parallel';
 import { playGame } from './play';
 
 const all = (s: Scenario, strategy: StrategyId) => Object.fromEntries(s.actors.map((a) => [a.id, strategy]));
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const f2 = (x: number) => (!Number.isFinite(x) ? 'n/a' : Math.abs(x) < 0.1 && x !== 0 ? x.toFixed(3) : x.toFixed(2));
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
 /** Part 1: the record replayed; returns the report's lines and the two series. */
