@@ -16,6 +16,7 @@ export default mergeConfig(
       environment: 'node',
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       restoreMocks: true,
+      setupFiles: ['src/test/fast-check-setup.ts'],
     },
   }),
 );

@@ -254,7 +254,8 @@ describe('parseScenario on arbitrary input', () => {
         for (const m of mutations) mutate(input, m);
         const result = parseScenario(input);
         expectWellFormed(result);
-        if (result.ok) expect(parseScenarioText(writeScenario(result.value))).toStrictEqual(result);
+        // A file holds JSON, which has no -0 (a random mutation can produce one): compare with what a file can say.
+        if (result.ok) expect(parseScenarioText(writeScenario(result.value))).toStrictEqual({ ok: true, value: JSON.parse(JSON.stringify(result.value)) });
       }),
       { numRuns: 400 },
     );
