@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium';
 
 /**
  * End-to-end tests in real Chromium against the production build (`vite build` + `vite preview`).
@@ -7,15 +7,6 @@ import { defineConfig, devices } from '@playwright/test';
  * Which Chromium: $CHROMIUM_PATH if set, else Debian's /usr/bin/chromium if present
  * (`apt-get install -y chromium`), else Playwright's own (`npx playwright install chromium`).
  */
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but there is no such file.`);
-    return fromEnv;
-  }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 const executablePath = chromiumExecutable();
 const port = 4173;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -43,15 +34,7 @@ export default defineConfig({
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
           // Keep Chromium quiet on a closed network.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

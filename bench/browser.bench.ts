@@ -17,6 +17,7 @@
  * before its click() to the page reporting the chart) is printed beside it.
  */
 import { createHash } from 'node:crypto';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
@@ -37,18 +38,6 @@ const FAN_AREA = 'figure[data-chart="fan"] .recharts-area';
 const ON_SCREEN_BUDGET_MS = 1000;
 const LONG_TASK_BUDGET_MS = 50;
 const FIRST_VIEW_BUDGET_KB = 200;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser (as playwright.config.ts). */
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but there is no such file.`);
-    return fromEnv;
-  }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 // ---- Build (or reuse) and serve -------------------------------------------------------------
 
 /** Every file the production build reads from the repository, by path, size and modification time. */
