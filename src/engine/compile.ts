@@ -33,13 +33,17 @@ export interface CompiledDelayed {
 }
 
 export interface CompiledOutcome {
+  /** Index among all the scenario's outcomes (for the week's record of what happened). */
+  readonly index: number;
   readonly id: string;
   readonly label: string;
   readonly narrative: string;
   readonly probability: CompiledTerm;
   readonly effects: readonly CompiledEffect[];
   readonly delayed: readonly number[];
-  /** weighted[a] is 1 when an effect of the outcome moves actor a's objective. */
+  /** The outcome's effects and its delayed effects: what it is worth over the next weeks (value.ts). */
+  readonly valueEffects: readonly CompiledEffect[];
+  /** weighted[a] is 1 when an effect of the outcome (now or delayed) moves actor a's objective. */
   readonly weighted: Uint8Array;
 }
 
@@ -59,11 +63,22 @@ export interface CompiledMove {
   readonly talksTerm: number;
   readonly targets: Int32Array;
   readonly bias: number;
+  /** Score terms that read the state (`propensity`), or null when the move has none. */
+  readonly propensity: CompiledTerm | null;
+  /**
+   * The beliefs of the move's own actor that the move can trigger: anticipatedBelief[k] is a belief
+   * index, anticipatedOutcome[k] the index in `outcomes` of the triggering outcome, or -1 when the
+   * move itself triggers it.
+   */
+  readonly anticipatedBelief: Int32Array;
+  readonly anticipatedOutcome: Int32Array;
   readonly conditions: readonly { kind: RefKind; arg: number; min: number; max: number }[];
   /** Bit set of talks phases in which the move is legal. */
   readonly phaseMask: number;
   readonly effects: readonly CompiledEffect[];
-  /** Effects whose value to an objective depends on the state (scale, set). */
+  /** The effects of the move's own delayed effects, for valuing it (value.ts). */
+  readonly laterEffects: readonly CompiledEffect[];
+  /** Effects, now or delayed, whose value to an objective depends on the state (scale, set). */
   readonly dynamicEffects: readonly CompiledEffect[];
   readonly talks: number;
   readonly outcomes: readonly CompiledOutcome[];
@@ -89,6 +104,21 @@ export interface CompiledEvent {
   readonly talks: number;
 }
 
+export interface CompiledBelief {
+  readonly id: string;
+  readonly label: string;
+  readonly holder: number;
+  readonly about: number;
+  readonly window: number;
+  readonly triggerMoves: Int32Array;
+  /** Global outcome indices (CompiledOutcome.index). */
+  readonly triggerOutcomes: Int32Array;
+  readonly responses: Int32Array;
+  /** Prior pseudo-counts: [successes, failures] after a trigger, and in weeks without one. */
+  readonly prior: readonly [number, number];
+  readonly baseline: readonly [number, number];
+}
+
 export interface Compiled {
   readonly scenario: Scenario;
   readonly actors: number;
@@ -98,6 +128,12 @@ export interface Compiled {
   readonly varMax: Float64Array;
   readonly driftToward: Float64Array;
   readonly driftRate: Float64Array;
+  /** Per variable, the terms that move its drift target with the state, or null. */
+  readonly driftTerms: readonly (CompiledTerm | null)[];
+  readonly outcomeCount: number;
+  readonly beliefs: readonly CompiledBelief[];
+  /** Per actor, the indices of the beliefs it holds. */
+  readonly beliefsHeld: readonly Int32Array[];
   readonly topRung: number;
   readonly moves: readonly CompiledMove[];
   readonly movesByActor: readonly (readonly number[])[];
@@ -113,7 +149,7 @@ export interface Compiled {
   readonly objectives: readonly CompiledTerm[];
   /** Per actor, the objective's weights on variables and on escalation. */
   readonly objectiveWeights: readonly ObjectiveWeights[];
-  /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects. */
+  /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects, now and delayed. */
   readonly staticGain: Float64Array;
   /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
   readonly history: Int32Array;
@@ -122,6 +158,9 @@ export interface Compiled {
   readonly quietMove: Int32Array;
   /** Scratch space for one actor's legal moves (the turn loop is single-threaded per compiled scenario). */
   readonly legalBuffer: Int32Array;
+  /** Scratch: which outcomes happened this week (by global index), and each belief's stake for its holder. */
+  readonly outcomeHit: Uint8Array;
+  readonly stakeBuffer: Float64Array;
 }
 
 export interface ObjectiveWeights {
@@ -194,7 +233,54 @@ function doctrineTerms(scenario: Scenario, m: Scenario['moves'][number]) {
   return { hostile, escalationTerm: (doc.escalationAversion * m.rung) / top, talksTerm: doc.talksValue * (cooperative - hostile) };
 }
 
+function compileOutcome(
+  scenario: Scenario,
+  m: Scenario['moves'][number],
+  o: Scenario['moves'][number]['outcomes'][number],
+  index: number,
+  addDelayed: (prefix: string, list: Scenario['moves'][number]['delayed']) => number[],
+  delayed: readonly CompiledDelayed[],
+): CompiledOutcome {
+  const effects = compileEffects(scenario, o.effects);
+  const later = addDelayed(`${m.id}/${o.id}`, o.delayed);
+  const targets = [...o.effects, ...o.delayed.flatMap((d) => d.effects)].map((e) => e.target);
+  return {
+    index,
+    id: o.id,
+    label: o.label,
+    narrative: o.narrative,
+    probability: compileTerm(scenario, o.probability),
+    effects,
+    delayed: later,
+    valueEffects: [...effects, ...later.flatMap((d) => delayed[d]!.effects)],
+    weighted: Uint8Array.from(scenario.actors.map((a) => (targets.some((t) => a.objectives[t] !== undefined) ? 1 : 0))),
+  };
+}
+
+/** The beliefs of `m`'s actor that `m` (or one of its outcomes) triggers. */
+function anticipations(scenario: Scenario, m: Scenario['moves'][number]): { belief: number[]; outcome: number[] } {
+  const belief: number[] = [];
+  const outcome: number[] = [];
+  scenario.beliefs.forEach((b, i) => {
+    if (b.holder !== m.actor) return;
+    for (const t of b.triggers) {
+      if (t === m.id) {
+        belief.push(i);
+        outcome.push(-1);
+      } else if (t.startsWith(`${m.id}/`)) {
+        const k = m.outcomes.findIndex((o) => `${m.id}/${o.id}` === t);
+        if (k >= 0) {
+          belief.push(i);
+          outcome.push(k);
+        }
+      }
+    }
+  });
+  return { belief, outcome };
+}
+
 function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledMove[] {
+  let outcomeIndex = 0;
   const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
   const transitionIndex = (id: string | undefined) =>
     id === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === id);
@@ -203,37 +289,62 @@ function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledM
       delayed.push({ id: `${prefix}#${k}`, afterTurns: d.afterTurns, narrative: d.narrative, effects: compileEffects(scenario, d.effects) });
       return delayed.length - 1;
     });
-  return scenario.moves.map((m, index) => ({
-    index,
-    id: m.id,
-    actor: actorIndex(m.actor),
-    label: m.label,
-    rung: m.rung,
-    goldstein: m.goldstein,
-    hostility: -m.goldstein / 10,
-    ...doctrineTerms(scenario, m),
-    targets: Int32Array.from(m.targets.map(actorIndex)),
-    bias: m.bias,
-    conditions: m.preconditions.map((c) => {
-      const ref = mustResolve(scenario, c.ref);
-      return { kind: ref.kind, arg: ref.arg, min: c.min ?? -Infinity, max: c.max ?? Infinity };
-    }),
-    phaseMask: phaseMask(scenario, m.talksPhases),
-    effects: compileEffects(scenario, m.effects),
-    dynamicEffects: compileEffects(scenario, m.effects).filter((e) => e.op !== EffectOp.add),
-    talks: transitionIndex(m.talks),
-    outcomes: m.outcomes.map((o) => ({
-      id: o.id,
-      label: o.label,
-      narrative: o.narrative,
-      probability: compileTerm(scenario, o.probability),
-      effects: compileEffects(scenario, o.effects),
-      delayed: addDelayed(`${m.id}/${o.id}`, o.delayed),
-      weighted: Uint8Array.from(scenario.actors.map((a) => (o.effects.some((e) => a.objectives[e.target] !== undefined) ? 1 : 0))),
-    })),
-    delayed: addDelayed(m.id, m.delayed),
-    narrative: m.narrative,
-    quietNarrative: m.quietNarrative,
+  return scenario.moves.map((m, index) => {
+    const anticipated = anticipations(scenario, m);
+    const ownDelayed = addDelayed(m.id, m.delayed);
+    const effects = compileEffects(scenario, m.effects);
+    const laterEffects = ownDelayed.flatMap((d) => delayed[d]!.effects);
+    return {
+      index,
+      id: m.id,
+      actor: actorIndex(m.actor),
+      label: m.label,
+      rung: m.rung,
+      goldstein: m.goldstein,
+      hostility: -m.goldstein / 10,
+      ...doctrineTerms(scenario, m),
+      targets: Int32Array.from(m.targets.map(actorIndex)),
+      bias: m.bias,
+      propensity: Object.keys(m.propensity).length > 0 ? compileSum(scenario, m.propensity) : null,
+      anticipatedBelief: Int32Array.from(anticipated.belief),
+      anticipatedOutcome: Int32Array.from(anticipated.outcome),
+      conditions: m.preconditions.map((c) => {
+        const ref = mustResolve(scenario, c.ref);
+        return { kind: ref.kind, arg: ref.arg, min: c.min ?? -Infinity, max: c.max ?? Infinity };
+      }),
+      phaseMask: phaseMask(scenario, m.talksPhases),
+      effects,
+      laterEffects,
+      dynamicEffects: [...effects, ...laterEffects].filter((e) => e.op !== EffectOp.add),
+      talks: transitionIndex(m.talks),
+      outcomes: m.outcomes.map((o) => compileOutcome(scenario, m, o, outcomeIndex++, addDelayed, delayed)),
+      delayed: ownDelayed,
+      narrative: m.narrative,
+      quietNarrative: m.quietNarrative,
+    };
+  });
+}
+
+/** Pseudo-counts [successes, failures] of a Beta prior given as a mean and a weight. */
+function pseudoCounts(p: { mean: number; weight: number }): readonly [number, number] {
+  return [p.mean * p.weight, (1 - p.mean) * p.weight];
+}
+
+function compileBeliefs(scenario: Scenario, moves: readonly CompiledMove[]): CompiledBelief[] {
+  const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
+  const moveIndex = new Map(moves.map((m) => [m.id, m.index]));
+  const outcomeIndex = new Map<string, number>(moves.flatMap((m) => m.outcomes.map((o): [string, number] => [`${m.id}/${o.id}`, o.index])));
+  return scenario.beliefs.map((b) => ({
+    id: b.id,
+    label: b.label,
+    holder: actorIndex(b.holder),
+    about: actorIndex(b.about),
+    window: b.window,
+    triggerMoves: Int32Array.from(b.triggers.flatMap((t) => (moveIndex.has(t) ? [moveIndex.get(t)!] : []))),
+    triggerOutcomes: Int32Array.from(b.triggers.flatMap((t) => (outcomeIndex.has(t) ? [outcomeIndex.get(t)!] : []))),
+    responses: Int32Array.from(b.responses.map((r) => moveIndex.get(r)!)),
+    prior: pseudoCounts(b.prior),
+    baseline: pseudoCounts(b.baseline),
   }));
 }
 
@@ -269,7 +380,7 @@ function staticGains(scenario: Scenario, moves: readonly CompiledMove[], weights
   weights.forEach((w, a) => {
     for (const m of moves) {
       let gain = 0;
-      for (const e of m.effects) {
+      for (const e of [...m.effects, ...m.laterEffects]) {
         if (e.op !== EffectOp.add) continue;
         if (e.kind === RefKind.variable) gain += w.vars[e.arg]! * e.value;
         else if (e.kind === RefKind.escalation) gain += w.escalation * e.value;
@@ -314,6 +425,8 @@ function build(scenario: Scenario): Compiled {
   const weights = objectiveWeights(scenario);
   const vars = scenario.variables;
   const phases = scenario.talks.phases;
+  const beliefs = compileBeliefs(scenario, moves);
+  const outcomeCount = moves.reduce((n, m) => n + m.outcomes.length, 0);
   return {
     scenario,
     actors: scenario.actors.length,
@@ -323,6 +436,10 @@ function build(scenario: Scenario): Compiled {
     varMax: Float64Array.from(vars.map((v) => v.max)),
     driftToward: Float64Array.from(vars.map((v) => v.drift?.toward ?? 0)),
     driftRate: Float64Array.from(vars.map((v) => v.drift?.rate ?? 0)),
+    driftTerms: vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(scenario, v.drift.terms) : null)),
+    outcomeCount,
+    beliefs,
+    beliefsHeld: scenario.actors.map((_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),
     topRung: Math.max(...scenario.ladder.map((r) => r.level)),
     moves,
     movesByActor: scenario.actors.map((_, a) => moves.filter((m) => m.actor === a).map((m) => m.index)),
@@ -347,6 +464,8 @@ function build(scenario: Scenario): Compiled {
     objectiveWeights: weights,
     staticGain: staticGains(scenario, moves, weights),
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
+    outcomeHit: new Uint8Array(outcomeCount),
+    stakeBuffer: new Float64Array(beliefs.length),
     ...compileHistory(scenario),
     quietMove: quietMoves(scenario),
   };

@@ -4,12 +4,13 @@
  */
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, dateOfTurn, type Compiled } from './compile';
+import { beliefNotes } from './explain';
 import { chooseAll, legalMoves } from './policies';
-import type { TurnReport } from './report';
+import type { BeliefNote, TurnReport } from './report';
 import { fromWork, initialState, toWork, type GameState } from './state';
-import { survivalProbability } from './talks';
 import { merged, Trace } from './trace';
 import { stepWork } from './turn';
+import { deathRisk } from './talks';
 import type { Work } from './work';
 
 /** The moves of one week: actor id -> move id. */
@@ -51,19 +52,20 @@ function checkMoves(c: Compiled, w: Work, moves: TurnMoves): Int32Array | TurnEr
   return out;
 }
 
-function reportOf(c: Compiled, before: Work, after: Work, moves: Int32Array, trace: Trace, transition: number): TurnReport {
+function reportOf(c: Compiled, before: Work, after: Work, moves: Int32Array, trace: Trace, transition: number, beliefs: BeliefNote[]): TurnReport {
   return {
     turn: before.turn,
     date: dateOfTurn(c.scenario, before.turn),
     moves: c.actorIds.map((actor, a) => ({ actor, move: c.moves[moves[a]!]!.id, outcomes: trace.outcomes[a]! })),
     narrative: trace.narrative,
     escalation: { before: trace.escalationBefore, after: after.escalation, contributions: merged(trace.escalation) },
-    survival: { before: trace.survivalBefore, after: trace.survivalNow(), contributions: merged(trace.survival) },
     talks: {
       before: c.phaseIds[before.phase]!,
       after: c.phaseIds[after.phase]!,
       transition: transition >= 0 ? c.transitions[transition]!.id : null,
+      risk: { before: trace.riskBefore, after: trace.riskNow(), contributions: merged(trace.risk) },
     },
+    beliefs,
   };
 }
 
@@ -78,9 +80,10 @@ export function resolveTurn(scenario: Scenario, state: GameState, moves: TurnMov
   const checked = checkMoves(c, w, moves);
   if (!(checked instanceof Int32Array)) return { ok: false, error: checked };
   const before = { ...w };
+  const beliefs = beliefNotes(c, w, checked);
   const trace = new Trace(c, w);
   const transition = stepWork(c, w, checked, new Float64Array(c.transitions.length), trace);
-  return { ok: true, state: fromWork(c, w, reportOf(c, before, w, checked, trace, transition)) };
+  return { ok: true, state: fromWork(c, w, reportOf(c, before, w, checked, trace, transition, beliefs)) };
 }
 
 /** The AI's choice for every actor this week under the given strategies (actor id -> strategy). */
@@ -112,11 +115,8 @@ export function replay(scenario: Scenario, log: GameLog): { states: GameState[];
   return { states, error: null };
 }
 
-/**
- * The instant estimate of the talks surviving to the horizon from `state`: weekly hazards held
- * fixed at this state's values over the weeks left. A probability in [0, 1].
- */
-export function survivalOf(scenario: Scenario, state: GameState): number {
+/** The weekly probability that the talks die from `state` (the hazards into phases not alive). In [0, 1]. */
+export function riskOf(scenario: Scenario, state: GameState): number {
   const c = compile(scenario);
-  return survivalProbability(c, toWork(c, state), Math.max(0, state.horizon - state.turn));
+  return deathRisk(c, toWork(c, state), new Float64Array(c.transitions.length));
 }

@@ -7,11 +7,11 @@
  * draws unchanged.
  */
 import type { StrategyId } from '../scenario/schema';
+import { anticipation, beliefStakes } from './belief';
 import type { Compiled, CompiledMove } from './compile';
-import { EffectOp } from './compile';
-import { RefKind } from './refs';
 import { uniform } from './rng';
-import { evalProbability, isLegal, readRef, type Work } from './work';
+import { expectedGain } from './value';
+import { isLegal, linearPredictor, readRef, type Work } from './work';
 
 /** Index of the best-scoring move in `legal`; earlier moves win ties. */
 function argBest(legal: readonly number[], score: (m: CompiledMove) => number, c: Compiled): number {
@@ -86,76 +86,48 @@ function historical(c: Compiled, w: Work, a: number, legal: readonly number[]): 
   return legal.includes(quiet) ? quiet : restraint(c, legal);
 }
 
-/** The expected one-week change in actor `a`'s objective if it plays `m` now. */
-function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
-  const weights = c.objectiveWeights[a]!;
-  let gain = c.staticGain[a * c.moves.length + m.index]!;
-  const dynamic = m.dynamicEffects;
-  for (let i = 0; i < dynamic.length; i++) {
-    const e = dynamic[i]!;
-    gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
-  }
-  const outcomes = m.outcomes;
-  for (let i = 0; i < outcomes.length; i++) {
-    const o = outcomes[i]!;
-    if (o.weighted[a] === 0) continue;
-    const p = evalProbability(c, w, o.probability);
-    let value = 0;
-    for (let j = 0; j < o.effects.length; j++) {
-      const e = o.effects[j]!;
-      value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
-    }
-    gain += p * value;
-  }
-  if (m.talks >= 0) {
-    const t = c.transitions[m.talks]!;
-    if ((t.fromMask & (1 << w.phase)) !== 0) gain += weights.phaseValue[t.to]! - weights.phaseValue[w.phase]!;
-  }
-  const escWeight = weights.escalation;
-  if (escWeight !== 0) {
-    const d = c.scenario.dynamics;
-    const impulse =
-      m.hostility > 0 ? d.escalationGain * m.hostility * Math.max(0, m.rung - w.escalation) : d.deescalationGain * m.hostility;
-    gain += escWeight * impulse;
-  }
-  return gain;
+/**
+ * The doctrine's score of move `m` for actor `a`, before the temperature: bias and propensity, drive
+ * from grudges and the casualty signal held back by the rung, the value of talks, habit, the
+ * expected one-week gain, and the responses the actor expects (belief stakes in `stakes`).
+ */
+function doctrineScore(c: Compiled, w: Work, a: number, m: CompiledMove, casualty: number, stakes: Float64Array | null): number {
+  const doc = c.scenario.actors[a]!.doctrine;
+  const row = a * c.actors;
+  let drive = 0;
+  for (let t = 0; t < m.targets.length; t++) drive += w.grudge[row + m.targets[t]!]!;
+  let s = m.bias;
+  if (m.propensity) s += linearPredictor(c, w, m.propensity);
+  s += m.hostile * (doc.reciprocity * drive + casualty - m.escalationTerm);
+  s += m.talksTerm * c.phaseAlive[w.phase]!;
+  if (w.lastMove[a] === m.index) s += doc.inertia;
+  s += doc.objectiveWeight * expectedGain(c, w, a, m);
+  if (stakes) s += anticipation(c, w, m, stakes);
+  return s;
 }
 
-function effectValue(
-  c: Compiled,
-  w: Work,
-  weights: Compiled['objectiveWeights'][number],
-  kind: number,
-  arg: number,
-  op: number,
-  value: number,
-): number {
-  const weight = kind === RefKind.variable ? weights.vars[arg]! : kind === RefKind.escalation ? weights.escalation : 0;
-  if (weight === 0) return 0;
-  if (op === EffectOp.add) return weight * value;
-  const current = readRef(c, w, kind, arg);
-  return weight * (op === EffectOp.scale ? current * (value - 1) : value - current);
+/** The doctrine's casualty drive for actor `a`: casualtySensitivity times its casualty signal. */
+function casualtyDrive(c: Compiled, w: Work, a: number): number {
+  const signal = c.casualtySignal[a];
+  return signal ? c.scenario.actors[a]!.doctrine.casualtySensitivity * readRef(c, w, signal.kinds[0]!, signal.args[0]!) : 0;
+}
+
+/** The belief stakes actor `a` weighs this week, or null when it looks no further than its own moves. */
+export function stakesFor(c: Compiled, w: Work, a: number): Float64Array | null {
+  const foresight = c.scenario.actors[a]!.doctrine.foresight;
+  if (foresight === 0 || c.beliefsHeld[a]!.length === 0) return null;
+  beliefStakes(c, w, a, foresight, c.stakeBuffer);
+  return c.stakeBuffer;
 }
 
 /** The doctrine policy: a softmax over the scored legal moves `legal[0 .. count)` at the actor's temperature. */
 function doctrine(c: Compiled, w: Work, a: number, legal: Int32Array, count: number, u: number, scores: Float64Array): number {
-  const doc = c.scenario.actors[a]!.doctrine;
-  const alive = c.phaseAlive[w.phase]!;
-  const signal = c.casualtySignal[a];
-  const casualty = signal ? doc.casualtySensitivity * readRef(c, w, signal.kinds[0]!, signal.args[0]!) : 0;
-  const row = a * c.actors;
-  const last = w.lastMove[a];
+  const temperature = c.scenario.actors[a]!.doctrine.temperature;
+  const casualty = casualtyDrive(c, w, a);
+  const stakes = stakesFor(c, w, a);
   let max = -Infinity;
   for (let k = 0; k < count; k++) {
-    const m = c.moves[legal[k]!]!;
-    let drive = 0;
-    for (let t = 0; t < m.targets.length; t++) drive += w.grudge[row + m.targets[t]!]!;
-    let s = m.bias;
-    s += m.hostile * (doc.reciprocity * drive + casualty - m.escalationTerm);
-    s += m.talksTerm * alive;
-    if (last === m.index) s += doc.inertia;
-    s += doc.objectiveWeight * expectedGain(c, w, a, m);
-    s /= doc.temperature;
+    const s = doctrineScore(c, w, a, c.moves[legal[k]!]!, casualty, stakes) / temperature;
     scores[k] = s;
     if (s > max) max = s;
   }

@@ -12,10 +12,11 @@ export const RefKind = {
   grudge: 4,
   talksPhase: 5,
   talksAlive: 6,
+  belief: 7,
 } as const;
 export type RefKind = (typeof RefKind)[keyof typeof RefKind];
 
-/** A resolved reference: `arg` is a variable index, a pair index `a * actors + b`, or a phase index. */
+/** A resolved reference: `arg` is a variable index, a pair index `a * actors + b`, a phase or a belief index. */
 export interface ResolvedRef {
   readonly kind: RefKind;
   readonly arg: number;
@@ -26,7 +27,7 @@ export type RefResult = { ok: true; ref: ResolvedRef } | { ok: false; message: s
 
 /** The names a ref may take, for error messages and the format docs. */
 export const refForms =
-  'a variable id, "escalation", "turn", "tension:A:B", "grudge:A:B", "talks:PHASE" or "talks:alive"';
+  'a variable id, "escalation", "turn", "tension:A:B", "grudge:A:B", "talks:PHASE", "talks:alive" or "belief:ID"';
 
 function actorPair(scenario: Scenario, a: string | undefined, b: string | undefined): number | string {
   const ia = scenario.actors.findIndex((x) => x.id === a);
@@ -53,6 +54,12 @@ export function resolveRef(scenario: Scenario, name: string): RefResult {
     const phase = scenario.talks.phases.findIndex((p) => p.id === parts[1]);
     if (phase < 0) return { ok: false, message: `"${name}" names an unknown talks phase` };
     return { ok: true, ref: { kind: RefKind.talksPhase, arg: phase, writable: false } };
+  }
+  if (parts.length >= 2 && parts[0] === 'belief') {
+    const id = name.slice('belief:'.length);
+    const index = (scenario.beliefs ?? []).findIndex((b) => b.id === id);
+    if (index < 0) return { ok: false, message: `"${name}" names an unknown belief` };
+    return { ok: true, ref: { kind: RefKind.belief, arg: index, writable: false } };
   }
   const variable = scenario.variables.findIndex((v) => v.id === name);
   if (variable < 0) return { ok: false, message: `unknown reference "${name}": expected ${refForms}` };

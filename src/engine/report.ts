@@ -1,9 +1,9 @@
 /**
- * What a resolved turn reports: the narrative, and the contributions behind every change of
- * escalation and of the talks' survival probability (the "why" view).
+ * What a resolved turn reports: the narrative, the contributions behind every change of escalation
+ * and of the talks' weekly risk of dying (the "why" view), and the beliefs that weighed on choices.
  */
 
-export const contributionKinds = ['move', 'outcome', 'event', 'delayed', 'decay', 'talks', 'time'] as const;
+export const contributionKinds = ['move', 'outcome', 'event', 'delayed', 'decay', 'talks'] as const;
 export type ContributionKind = (typeof contributionKinds)[number];
 
 /** One cause of a change: `amount` is in the changed quantity's units (rung units or probability). */
@@ -15,6 +15,23 @@ export interface Contribution {
   readonly actor: string | null;
   readonly label: string;
   readonly amount: number;
+}
+
+/** A belief that weighed on one of its holder's legal moves this week (explain.ts). */
+export interface BeliefNote {
+  /** The holder. */
+  readonly actor: string;
+  readonly belief: string;
+  /** What the holder expects, e.g. "a US strike in Syria after an attack". */
+  readonly label: string;
+  /** The holder's estimate of the response rate after a trigger, and in weeks without one. */
+  readonly expects: number;
+  readonly otherwise: number;
+  /** The move it weighed on, and whether the holder played it. */
+  readonly move: string;
+  readonly played: boolean;
+  /** What the expected response added to the move's score (softmax units): negative deters. */
+  readonly weight: number;
 }
 
 export interface MoveReport {
@@ -36,10 +53,13 @@ export interface TurnReport {
     readonly after: number;
     readonly contributions: readonly Contribution[];
   };
-  readonly survival: {
-    readonly before: number;
-    readonly after: number;
-    readonly contributions: readonly Contribution[];
+  readonly talks: {
+    readonly before: string;
+    readonly after: string;
+    readonly transition: string | null;
+    /** The weekly probability that the talks die (collapse), at the start of the week and at its end, with its causes. */
+    readonly risk: { readonly before: number; readonly after: number; readonly contributions: readonly Contribution[] };
   };
-  readonly talks: { readonly before: string; readonly after: string; readonly transition: string | null };
+  /** Beliefs that weighed on the actors' legal moves, largest weight first. */
+  readonly beliefs: readonly BeliefNote[];
 }

@@ -8,9 +8,19 @@ import type { TurnReport } from './report';
 import { resolveRef } from './refs';
 import { rngFromState, seededRng, type RngState } from './rng';
 import { openWeek } from './turn';
-import { EndReason, type Work } from './work';
+import { BeliefSlot, EndReason, type Work } from './work';
 
 export type EndState = null | 'open-war' | 'talks';
+
+/** One belief: Beta pseudo-counts after a trigger and in weeks without one, and any open window. */
+export interface BeliefState {
+  /** [responses, no response] after a trigger. */
+  readonly resolve: readonly [number, number];
+  /** [responses, no response] in weeks with no trigger to answer. */
+  readonly baseline: readonly [number, number];
+  /** Weeks since the trigger whose response is awaited, or null. */
+  readonly open: number | null;
+}
 
 export interface PendingEffect {
   readonly due: number;
@@ -39,6 +49,8 @@ export interface GameState {
   /** Actors whose grim trigger has fired. */
   readonly triggered: readonly string[];
   readonly pending: readonly PendingEffect[];
+  /** What each actor believes about the others' resolve, by belief id. */
+  readonly beliefs: Readonly<Record<string, BeliefState>>;
   readonly ended: EndState;
   /** What happened in the week that led to this state (null for the initial state). */
   readonly report: TurnReport | null;
@@ -60,6 +72,29 @@ function recordToMatrix(c: Compiled, r: GameState['grudges']): Float64Array {
   return m;
 }
 
+function beliefsToArrays(c: Compiled, beliefs: GameState['beliefs']): { belief: Float64Array; beliefOpen: Int32Array } {
+  const belief = new Float64Array(c.beliefs.length * BeliefSlot.size);
+  const beliefOpen = new Int32Array(c.beliefs.length).fill(-1);
+  c.beliefs.forEach((b, i) => {
+    const s = beliefs[b.id];
+    const at = i * BeliefSlot.size;
+    belief.set(s ? [...s.resolve, ...s.baseline] : [...b.prior, ...b.baseline], at);
+    beliefOpen[i] = s?.open ?? -1;
+  });
+  return { belief, beliefOpen };
+}
+
+function beliefsToRecord(c: Compiled, w: Work): Record<string, BeliefState> {
+  return Object.fromEntries(
+    c.beliefs.map((b, i) => {
+      const at = i * BeliefSlot.size;
+      const v = w.belief;
+      const open = w.beliefOpen[i]!;
+      return [b.id, { resolve: [v[at]!, v[at + 1]!], baseline: [v[at + 2]!, v[at + 3]!], open: open >= 0 ? open : null }];
+    }),
+  );
+}
+
 /** The working form of a state, for the turn loop. */
 export function toWork(c: Compiled, s: GameState): Work {
   const moveIndex = new Map(c.moves.map((m) => [m.id, m.index]));
@@ -77,6 +112,7 @@ export function toWork(c: Compiled, s: GameState): Work {
     triggered: Uint8Array.from(c.actorIds.map((a) => (s.triggered.includes(a) ? 1 : 0))),
     pending: s.pending.map((p) => ({ due: p.due, delayed: c.delayedIndex.get(p.id) ?? 0, actor: c.actorIds.indexOf(p.actor) })),
     ended: endNames.indexOf(s.ended),
+    ...beliefsToArrays(c, s.beliefs ?? {}),
   };
 }
 
@@ -95,6 +131,7 @@ export function fromWork(c: Compiled, w: Work, report: TurnReport | null): GameS
     lastMoves: Object.fromEntries(c.actorIds.map((a, i) => [a, w.lastMove[i]! >= 0 ? c.moves[w.lastMove[i]!]!.id : null])),
     triggered: c.actorIds.filter((_, i) => w.triggered[i]),
     pending: w.pending.map((p) => ({ due: p.due, id: c.delayed[p.delayed]!.id, actor: c.actorIds[p.actor]! })),
+    beliefs: beliefsToRecord(c, w),
     ended: endNames[w.ended] ?? null,
     report,
   };
@@ -123,6 +160,7 @@ export function initialWork(scenario: Scenario, seed: number, horizon: number): 
     triggered: new Uint8Array(n),
     pending: [],
     ended: EndReason.none,
+    ...beliefsToArrays(c, {}),
   };
   openWeek(c, w, null);
   return w;

@@ -57,39 +57,13 @@ export function applyTransition(c: Compiled, w: Work, transition: number): boole
 }
 
 /**
- * The probability that the talks are alive after `weeks` more weeks, with the current hazards held
- * fixed: a Markov chain over the phases, started in the current phase. In [0, 1].
+ * The weekly probability that the talks die from the phase they are in: the competing-risk share of
+ * the transitions into phases that are not alive. In [0, 1]; `scratch` holds one number per transition.
  */
-export function survivalProbability(c: Compiled, w: Work, weeks: number): number {
-  const k = c.phaseIds.length;
-  const saved = w.phase;
-  const matrix = new Float64Array(k * k);
-  const row = new Float64Array(c.transitions.length);
-  for (let p = 0; p < k; p++) {
-    // Hazards read the phase through `talks:*` refs, so evaluate each row in its own phase.
-    w.phase = p;
-    transitionProbabilities(c, w, p, row);
-    let stay = 1;
-    for (let i = 0; i < row.length; i++) {
-      const to = c.transitions[i]!.to;
-      matrix[p * k + to] = matrix[p * k + to]! + row[i]!;
-      stay -= row[i]!;
-    }
-    matrix[p * k + p] = matrix[p * k + p]! + stay;
-  }
-  w.phase = saved;
-  let dist = new Float64Array(k);
-  dist[saved] = 1;
-  for (let week = 0; week < weeks; week++) {
-    const next = new Float64Array(k);
-    for (let p = 0; p < k; p++) {
-      const mass = dist[p]!;
-      if (mass === 0) continue;
-      for (let q = 0; q < k; q++) next[q] = next[q]! + mass * matrix[p * k + q]!;
-    }
-    dist = next;
-  }
-  let alive = 0;
-  for (let p = 0; p < k; p++) if (c.phaseAlive[p]) alive += dist[p]!;
-  return Math.min(1, Math.max(0, alive));
+export function deathRisk(c: Compiled, w: Work, scratch: Float64Array): number {
+  if (!c.phaseAlive[w.phase]) return 0;
+  transitionProbabilities(c, w, w.phase, scratch);
+  let risk = 0;
+  for (let i = 0; i < scratch.length; i++) if (!c.phaseAlive[c.transitions[i]!.to]) risk += scratch[i]!;
+  return Math.min(1, Math.max(0, risk));
 }

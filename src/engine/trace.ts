@@ -1,10 +1,11 @@
 /**
- * Records a turn's narrative and contributions while it resolves. Only interactive play traces; Monte
+ * Records a turn's narrative and contributions (to escalation and to the talks' weekly risk of
+ * dying) while it resolves. Only interactive play traces; Monte
  * Carlo passes `null` and pays nothing for it.
  */
 import type { Compiled } from './compile';
 import type { Contribution, ContributionKind } from './report';
-import { survivalProbability } from './talks';
+import { deathRisk } from './talks';
 import type { Work } from './work';
 
 interface Source {
@@ -17,12 +18,13 @@ interface Source {
 export class Trace {
   readonly narrative: string[] = [];
   readonly escalation: Contribution[] = [];
-  readonly survival: Contribution[] = [];
+  readonly risk: Contribution[] = [];
   /** Ids of the chance outcomes that happened, by actor index. */
   readonly outcomes: string[][];
   readonly escalationBefore: number;
-  readonly survivalBefore: number;
-  private lastSurvival: number;
+  readonly riskBefore: number;
+  private lastRisk: number;
+  private readonly scratch: Float64Array;
   private source: Source = { kind: 'decay', id: '', actor: null, label: '' };
 
   constructor(
@@ -30,14 +32,15 @@ export class Trace {
     private readonly w: Work,
   ) {
     this.outcomes = c.actorIds.map(() => []);
+    this.scratch = new Float64Array(c.transitions.length);
     this.escalationBefore = w.escalation;
-    this.survivalBefore = this.survivalNow();
-    this.lastSurvival = this.survivalBefore;
+    this.riskBefore = this.riskNow();
+    this.lastRisk = this.riskBefore;
   }
 
-  /** Survival to the horizon from the working state as it stands. */
-  survivalNow(): number {
-    return survivalProbability(this.c, this.w, Math.max(0, this.w.horizon - this.w.turn));
+  /** The weekly risk that the talks die, from the working state as it stands. */
+  riskNow(): number {
+    return deathRisk(this.c, this.w, this.scratch);
   }
 
   /** Opens a source: later escalation changes are credited to it until the next `begin`. */
@@ -50,12 +53,12 @@ export class Trace {
     if (amount !== 0) this.escalation.push({ ...this.source, amount });
   }
 
-  /** Credits the change of survival since the last settle to the open source. */
+  /** Credits the change of the talks' weekly risk since the last settle to the open source. */
   settle(): void {
-    const now = this.survivalNow();
-    const amount = now - this.lastSurvival;
-    this.lastSurvival = now;
-    if (Math.abs(amount) > 1e-12) this.survival.push({ ...this.source, amount });
+    const now = this.riskNow();
+    const amount = now - this.lastRisk;
+    this.lastRisk = now;
+    if (Math.abs(amount) > 1e-12) this.risk.push({ ...this.source, amount });
   }
 
   say(line: string): void {

@@ -3,19 +3,21 @@
  *   1. the turn's generator hands over the next turn's state, then the policies' draws;
  *   2. each actor's move resolves in scenario order: effects, forced talks transition, escalation
  *      impulse, chance outcomes, delayed effects queued, hostility perceived by its targets;
- *   3. memory fades and variables drift (grudges, rebuilding, decay of escalation);
- *   4. open war if escalation peaked at or above its threshold; otherwise the talks' competing
- *      hazards are drawn from the phase the moves left them in;
- *   5. the week advances: scheduled events and due delayed effects fire; end conditions are checked.
+ *   3. open war if escalation peaked at or above its threshold; otherwise memory fades and variables
+ *      drift (grudges, rebuilding, decay of escalation), beliefs learn from the week, and the
+ *      talks' competing hazards are drawn from the phase the moves left them in;
+ *   4. the week advances: scheduled events and due delayed effects fire; end conditions are checked.
  * Every chance draw is made whether or not it can matter, so a change of one parameter does not
  * shift the random numbers of everything after it (common random numbers across set-ups).
  */
+import { observeBeliefs } from './belief';
 import type { Compiled, CompiledEffect, CompiledMove } from './compile';
 import { RefKind } from './refs';
 import { drawState, rngFromState, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
-import { applyEffect, EndReason, evalProbability, type Work } from './work';
+import { moveImpulse } from './value';
+import { applyEffect, EndReason, evalProbability, linearPredictor, type Work } from './work';
 
 function clampEscalation(c: Compiled, x: number): number {
   return x < 0 ? 0 : x > c.topRung ? c.topRung : x;
@@ -30,13 +32,6 @@ function applyEffects(c: Compiled, w: Work, effects: readonly CompiledEffect[], 
 
 function queueDelayed(c: Compiled, w: Work, list: readonly number[], actor: number): void {
   for (const d of list) w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
-}
-
-/** The pull of a move on escalation: hostile moves pull toward their rung, cooperative ones push down. */
-function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
-  const d = c.scenario.dynamics;
-  if (m.hostility > 0) return d.escalationGain * m.hostility * Math.max(0, m.rung - w.escalation);
-  return d.deescalationGain * m.hostility;
 }
 
 function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): void {
@@ -55,6 +50,7 @@ function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Tr
     const happens = uniform(rng) < evalProbability(c, w, o.probability);
     if (!happens) continue;
     quiet = false;
+    c.outcomeHit[o.index] = 1;
     trace?.outcomes[a]!.push(o.id);
     trace?.begin('outcome', `${m.id}/${o.id}`, c.actorIds[a]!, o.label);
     trace?.say(o.narrative);
@@ -73,18 +69,30 @@ function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Tr
   w.lastMove[a] = m.index;
 }
 
-/** Remembered hostility fades, variables drift, escalation decays toward its floor. */
-function fade(c: Compiled, w: Work, trace: Trace | null): void {
+/** Where variable `v` drifts toward this week: its target plus any terms of the state, within its range. */
+function driftTarget(c: Compiled, w: Work, v: number): number {
+  const terms = c.driftTerms[v];
+  if (!terms) return c.driftToward[v]!;
+  const x = c.driftToward[v]! + linearPredictor(c, w, terms);
+  return x < c.varMin[v]! ? c.varMin[v]! : x > c.varMax[v]! ? c.varMax[v]! : x;
+}
+
+/**
+ * Remembered hostility fades, variables drift, escalation decays toward its floor. A hostile week
+ * holds escalation up: its decay shrinks by `hostileHold` times the week's largest hostility.
+ */
+function fade(c: Compiled, w: Work, hostility: number, trace: Trace | null): void {
   const d = c.scenario.dynamics;
-  trace?.begin('decay', '', null, 'Weekly decay, rebuilding and fading memories');
+  trace?.begin('decay', '', null, 'Time passing: tempers cool, the militias rebuild, memories fade');
   const keep = 1 - d.grudgeDecay;
   for (let i = 0; i < w.grudge.length; i++) w.grudge[i] = Math.max(0, keep * w.grudge[i]! + w.received[i]!);
   for (let v = 0; v < w.vars.length; v++) {
     const rate = c.driftRate[v]!;
-    if (rate > 0) w.vars[v] = w.vars[v]! + rate * (c.driftToward[v]! - w.vars[v]!);
+    if (rate > 0) w.vars[v] = w.vars[v]! + rate * (driftTarget(c, w, v) - w.vars[v]!);
   }
   const before = w.escalation;
-  w.escalation = clampEscalation(c, before - d.escalationDecay * (before - d.escalationFloor));
+  const decay = d.escalationDecay * (1 - d.hostileHold * hostility);
+  w.escalation = clampEscalation(c, before - decay * (before - d.escalationFloor));
   trace?.escalate(w.escalation - before);
   trace?.settle();
 }
@@ -160,21 +168,24 @@ export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch
   const next = drawState(w.rng);
   for (let a = 0; a < c.actors; a++) w.rng.next();
   w.received.fill(0);
-  for (let a = 0; a < c.actors; a++) resolveMove(c, w, a, c.moves[moves[a]!]!, trace);
+  c.outcomeHit.fill(0);
+  let hostility = 0;
+  for (let a = 0; a < c.actors; a++) {
+    const m = c.moves[moves[a]!]!;
+    if (m.hostile > hostility) hostility = m.hostile;
+    resolveMove(c, w, a, m, trace);
+  }
   // Open war is judged on the week's peak, before the week's decay.
   const war = w.escalation >= c.scenario.dynamics.openWarAt;
   let transition = -1;
   if (!war) {
-    fade(c, w, trace);
+    fade(c, w, hostility, trace);
     remember(c, w);
+    observeBeliefs(c, w, moves);
     transition = drawTalks(c, w, scratch, trace);
   }
   w.turn += 1;
   w.rng = rngFromState(next);
-  if (trace) {
-    trace.begin('time', '', null, 'One week less until the horizon');
-    trace.settle();
-  }
   if (war) {
     endInWar(c, w);
     trace?.begin('talks', 'open-war', null, 'Open war');

@@ -32,6 +32,30 @@ export interface Work {
   triggered: Uint8Array;
   pending: Pending[];
   ended: number;
+  /**
+   * Beliefs, four numbers each (belief.ts): pseudo-counts of responses and of no response after a
+   * trigger, then of responses and of none in weeks without a trigger to answer.
+   */
+  belief: Float64Array;
+  /** Per belief: weeks since the trigger that opened its window, or -1 when no window is open. */
+  beliefOpen: Int32Array;
+}
+
+/** Slots of one belief in `Work.belief`. */
+export const BeliefSlot = { hit: 0, miss: 1, baseHit: 2, baseMiss: 3, size: 4 } as const;
+
+/** The mean of a belief's response rate after a trigger: what its holder expects. In (0, 1). */
+export function beliefMean(w: Work, b: number): number {
+  const at = b * BeliefSlot.size;
+  const hit = w.belief[at]!;
+  return hit / (hit + w.belief[at + 1]!);
+}
+
+/** The mean of a belief's response rate in weeks without a trigger. In (0, 1). */
+export function baselineMean(w: Work, b: number): number {
+  const at = b * BeliefSlot.size + BeliefSlot.baseHit;
+  const hit = w.belief[at]!;
+  return hit / (hit + w.belief[at + 1]!);
 }
 
 /** The current value of a resolved reference. */
@@ -53,6 +77,8 @@ export function readRef(c: Compiled, w: Work, kind: number, arg: number): number
     }
     case RefKind.talksPhase:
       return w.phase === arg ? 1 : 0;
+    case RefKind.belief:
+      return beliefMean(w, arg);
     default:
       return c.phaseAlive[w.phase]!;
   }
@@ -121,5 +147,7 @@ export function cloneWork(w: Work): Work {
     lastMove: w.lastMove.slice(),
     triggered: w.triggered.slice(),
     pending: w.pending.map((p) => ({ ...p })),
+    belief: w.belief.slice(),
+    beliefOpen: w.beliefOpen.slice(),
   };
 }

@@ -29,6 +29,27 @@ function zodErrors(error: z.ZodError): ScenarioError[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), code: issue.code, message: issue.message }));
 }
 
+type AddError = (path: string, code: string, message: string) => void;
+
+/** Beliefs name a holder and another actor, triggers that are moves or outcomes, and responses of that actor. */
+function checkBeliefs(s: Scenario, add: AddError): void {
+  const actorIds = new Set(s.actors.map((a) => a.id));
+  const moveActor = new Map(s.moves.map((m) => [m.id, m.actor]));
+  const outcomeIds = new Set(s.moves.flatMap((m) => m.outcomes.map((o) => `${m.id}/${o.id}`)));
+  s.beliefs.forEach((b, i) => {
+    const path = `beliefs[${i}]`;
+    if (!actorIds.has(b.holder)) add(`${path}.holder`, 'unknown-actor', `unknown actor "${b.holder}"`);
+    if (!actorIds.has(b.about)) add(`${path}.about`, 'unknown-actor', `unknown actor "${b.about}"`);
+    else if (b.about === b.holder) add(`${path}.about`, 'self-belief', 'a belief is about another actor than its holder');
+    b.triggers.forEach((t, j) => {
+      if (!moveActor.has(t) && !outcomeIds.has(t)) add(`${path}.triggers[${j}]`, 'unknown-trigger', `"${t}" is neither a move id nor a "move/outcome" id`);
+    });
+    b.responses.forEach((r, j) => {
+      if (moveActor.get(r) !== b.about) add(`${path}.responses[${j}]`, 'unknown-move', `"${r}" is not a move of "${b.about}"`);
+    });
+  });
+}
+
 /** Runs the checks that span fields: unknown names, duplicate ids, dangling references. */
 function crossCheck(s: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
@@ -52,6 +73,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
   unique(s.talks.phases, 'talks.phases');
   unique(s.talks.transitions, 'talks.transitions');
   s.moves.forEach((m, i) => unique(m.outcomes, `moves[${i}].outcomes`));
+  unique(s.beliefs, 'beliefs');
 
   const checkRef = (name: string, path: string, writable = false) => {
     const r = resolveRef(s, name);
@@ -73,6 +95,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (v.min > v.max) add(`variables[${i}].max`, 'bad-range', `max ${v.max} is below min ${v.min}`);
     if (v.initial < v.min || v.initial > v.max) add(`variables[${i}].initial`, 'out-of-range', `initial ${v.initial} is outside [${v.min}, ${v.max}]`);
     if (v.drift && (v.drift.toward < v.min || v.drift.toward > v.max)) add(`variables[${i}].drift.toward`, 'out-of-range', `drift target ${v.drift.toward} is outside [${v.min}, ${v.max}]`);
+    Object.keys(v.drift?.terms ?? {}).forEach((k) => checkRef(k, `variables[${i}].drift.terms.${k}`));
   });
   const top = Math.max(...s.ladder.map((r) => r.level));
   s.ladder.forEach((r, i) => {
@@ -118,6 +141,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     });
     if (m.rung > top) add(`${path}.rung`, 'out-of-range', `rung ${m.rung} is above the top rung ${top}`);
     m.preconditions.forEach((c, j) => checkRef(c.ref, `${path}.preconditions[${j}].ref`));
+    Object.keys(m.propensity).forEach((k) => checkRef(k, `${path}.propensity.${k}`));
     m.talksPhases?.forEach((p, j) => checkPhase(p, `${path}.talksPhases[${j}]`));
     checkTransition(m.talks, `${path}.talks`);
     checkEffects(m.effects, `${path}.effects`);
@@ -156,6 +180,8 @@ function crossCheck(s: Scenario): ScenarioError[] {
       add('calibration.attackCounter', 'unknown-counter', `"${cal.attackCounter}" is not a counter variable`);
     }
   }
+
+  checkBeliefs(s, add);
 
   s.events.forEach((e, i) => {
     if (e.date < s.startDate) add(`events[${i}].date`, 'before-start', `event date ${e.date} is before the start date ${s.startDate}`);

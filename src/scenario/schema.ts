@@ -99,6 +99,8 @@ export const move = z
     targets: z.array(id).default([]),
     /** The AI's prior propensity for this move, in softmax score units. */
     bias: finite.default(0),
+    /** Score added per unit of each ref (e.g. a militia attacks more readily with more capability). */
+    propensity: z.record(ref, finite).default({}),
     preconditions: z.array(condition).default([]),
     /** Legal only while the talks are in one of these phases (all phases when absent). */
     talksPhases: z.array(id).optional(),
@@ -129,6 +131,11 @@ export const doctrine = z
     escalationAversion: finite,
     /** Weight of the expected one-week change in the actor's objective. */
     objectiveWeight: finite.default(1),
+    /**
+     * Weight of the responses the actor expects to its moves (its beliefs): 0 is myopic, 1 values an
+     * expected response like a change it makes itself.
+     */
+    foresight: finite.min(0).default(0),
     /** Softmax temperature: lower is more calculating, higher more erratic. */
     temperature: finite.positive(),
   })
@@ -160,8 +167,11 @@ export const variable = z
     min: finite,
     max: finite,
     initial: finite,
-    /** Weekly pull toward `toward` by the share `rate` (rebuilding, decay of pressure). */
-    drift: z.object({ toward: finite, rate: probability }).strict().optional(),
+    /**
+     * Weekly pull toward a target by the share `rate` (rebuilding, decay of pressure). The target is
+     * `toward` plus the sum of coef * ref over `terms`, kept within the variable's range.
+     */
+    drift: z.object({ toward: finite, rate: probability, terms: z.record(ref, finite).default({}) }).strict().optional(),
     /** Counters are reported in forecast outcome tables (casualties, attacks, strikes). */
     counter: z.boolean().default(false),
   })
@@ -226,6 +236,48 @@ export const dynamics = z
     misperception: probability,
     /** Perceived hostility above which the classic strategies count a week as hostile. */
     hostilityThreshold: probability,
+    /**
+     * How far a week's hostility holds escalation up: the week's decay is multiplied by
+     * 1 - hostileHold * (the week's largest move hostility). 0: every week decays alike.
+     */
+    hostileHold: probability.default(0),
+    /** Weekly share of the evidence behind each belief that is kept (the rest reverts to the prior). */
+    beliefMemory: probability.default(0.9),
+  })
+  .strict();
+
+/** A Beta prior: a mean and how many observations' worth of evidence it carries. */
+export const betaPrior = z
+  .object({
+    mean: finite.gt(0).lt(1),
+    weight: finite.gt(0).max(1000),
+  })
+  .strict();
+
+/**
+ * What one actor believes about another's resolve: how likely `about` is to answer a trigger (a move
+ * or a chance outcome) with one of `responses` within `window` weeks, against how often it plays
+ * them anyway. Updated weekly from what happened (Beta-Bernoulli with forgetting); the holder's
+ * doctrine weighs the expected response when it considers a triggering move.
+ */
+export const belief = z
+  .object({
+    id,
+    /** What is believed, as a phrase that completes "they expect ...", e.g. "a US strike after an attack". */
+    label: z.string().min(1),
+    holder: id,
+    about: id,
+    /** Move ids, or `move/outcome` ids, whose happening opens a window for a response. */
+    triggers: z.array(z.string().min(1)).min(1),
+    /** Moves of `about` that count as the response. */
+    responses: z.array(id).min(1),
+    /** Weeks after a trigger within which a response counts. */
+    window: z.number().int().min(1).max(8),
+    /** The response rate after a trigger, before the start. */
+    prior: betaPrior,
+    /** The weekly rate of the responses in weeks with no trigger to answer, before the start. */
+    baseline: betaPrior,
+    source: z.string().min(1),
   })
   .strict();
 
@@ -313,9 +365,13 @@ export const scenarioSchema = z
         onOpenWar: id.optional(),
         phases: z.array(talksPhase).min(2).max(30),
         transitions: z.array(talksTransition).min(1),
+        /** Weeks ahead of the talks outlook: "the chance the talks are still alive N weeks from now". */
+        outlookWeeks: z.number().int().min(1).max(52).default(12),
       })
       .strict(),
     moves: z.array(move).min(1),
+    /** What the actors believe about each other's resolve, with priors from the record. */
+    beliefs: z.array(belief).default([]),
     events: z.array(scheduledEvent).default([]),
     /** The record, played by the `historical` strategy. */
     history: z.array(historyEntry).default([]),
@@ -345,6 +401,7 @@ export type DelayedEffect = z.infer<typeof delayedEffect>;
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export type ContextEvent = z.infer<typeof contextEvent>;
 export type Calibration = z.infer<typeof calibration>;
+export type Belief = z.infer<typeof belief>;
 export type CalibrationTarget = z.infer<typeof calibrationTarget>;
 
 /** The strategies that make sense for a scenario: `historical` only where it has a record. */

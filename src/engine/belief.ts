@@ -1,0 +1,93 @@
+/**
+ * Beliefs about resolve. Each belief is what one actor (the holder) thinks of another's answer to a
+ * trigger: how often `about` plays one of its responses within the window after a trigger, against
+ * how often it plays them in weeks with nothing to answer. Both rates are Beta-Bernoulli estimates
+ * with forgetting: every week the evidence shrinks toward the prior by `beliefMemory`, then the
+ * week's observation is added.
+ *
+ * The holder's doctrine weighs a triggering move by the response it expects: its stake is
+ *   foresight * (P(response | trigger) - P(response | no trigger)) * value of the response to it,
+ * so a threat deters only as far as it is contingent and believed, and an actor that gains from
+ * the response (a militia that wants the US to over-react inside Iraq) is drawn to provoke it.
+ */
+import type { Compiled, CompiledBelief, CompiledMove } from './compile';
+import { expectedGain } from './value';
+import { baselineMean, BeliefSlot, beliefMean, evalProbability, type Work } from './work';
+
+function includes(list: Int32Array, x: number): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+  return false;
+}
+
+function triggered(b: CompiledBelief, moves: ArrayLike<number>, hit: Uint8Array): boolean {
+  for (let i = 0; i < b.triggerMoves.length; i++) {
+    const m = b.triggerMoves[i]!;
+    for (let a = 0; a < moves.length; a++) if (moves[a] === m) return true;
+  }
+  for (let i = 0; i < b.triggerOutcomes.length; i++) if (hit[b.triggerOutcomes[i]!]) return true;
+  return false;
+}
+
+/** Updates every belief from the week's moves and the outcomes that happened (`c.outcomeHit`). */
+export function observeBeliefs(c: Compiled, w: Work, moves: ArrayLike<number>): void {
+  const keep = c.scenario.dynamics.beliefMemory;
+  const v = w.belief;
+  for (let i = 0; i < c.beliefs.length; i++) {
+    const b = c.beliefs[i]!;
+    const at = i * BeliefSlot.size;
+    v[at] = b.prior[0] + keep * (v[at]! - b.prior[0]);
+    v[at + 1] = b.prior[1] + keep * (v[at + 1]! - b.prior[1]);
+    v[at + 2] = b.baseline[0] + keep * (v[at + 2]! - b.baseline[0]);
+    v[at + 3] = b.baseline[1] + keep * (v[at + 3]! - b.baseline[1]);
+    const responded = includes(b.responses, moves[b.about]!);
+    const open = w.beliefOpen[i]!;
+    if (open >= 0) {
+      if (responded) {
+        v[at] = v[at]! + 1;
+        w.beliefOpen[i] = -1;
+      } else if (open + 1 >= b.window) {
+        v[at + 1] = v[at + 1]! + 1;
+        w.beliefOpen[i] = -1;
+      } else {
+        w.beliefOpen[i] = open + 1;
+      }
+    } else if (responded) {
+      v[at + 2] = v[at + 2]! + 1;
+    } else {
+      v[at + 3] = v[at + 3]! + 1;
+    }
+    if (w.beliefOpen[i]! < 0 && triggered(b, moves, c.outcomeHit)) w.beliefOpen[i] = 0;
+  }
+}
+
+/** How much more likely the response is after a trigger than without one: the threat's credibility, in [-1, 1]. */
+export function credibility(w: Work, b: number): number {
+  return beliefMean(w, b) - baselineMean(w, b);
+}
+
+/** The mean value to `holder` of the belief's responses (each as likely as another). */
+export function responseValue(c: Compiled, w: Work, holder: number, b: CompiledBelief): number {
+  let total = 0;
+  for (let i = 0; i < b.responses.length; i++) total += expectedGain(c, w, holder, c.moves[b.responses[i]!]!);
+  return total / b.responses.length;
+}
+
+/** Writes into `out[b]` the stake of every belief actor `a` holds: foresight * credibility * value of the response. */
+export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number, out: Float64Array): void {
+  const held = c.beliefsHeld[a]!;
+  for (let k = 0; k < held.length; k++) {
+    const b = held[k]!;
+    out[b] = foresight * credibility(w, b) * responseValue(c, w, a, c.beliefs[b]!);
+  }
+}
+
+/** The score a move gets from the responses its actor expects to it, given the stakes. */
+export function anticipation(c: Compiled, w: Work, m: CompiledMove, stakes: Float64Array): number {
+  let x = 0;
+  for (let k = 0; k < m.anticipatedBelief.length; k++) {
+    const o = m.anticipatedOutcome[k]!;
+    const p = o < 0 ? 1 : evalProbability(c, w, m.outcomes[o]!.probability);
+    x += p * stakes[m.anticipatedBelief[k]!]!;
+  }
+  return x;
+}
