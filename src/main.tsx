@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadCatalogue } from './app/scenarios';
 import { createForecastStore } from './store/forecast';
+import { createOutlookStore } from './store/outlook';
 import { createSessionStore } from './store/session';
 import { runForecast } from './worker/forecast-client';
+import { runOutlook } from './worker/outlook-client';
 import { ErrorBoundary } from './ui/error-boundary';
 import './app/app.css';
 
@@ -22,11 +24,12 @@ function localStore(): Storage | null {
 const catalogue = loadCatalogue();
 const store = createSessionStore({ scenarios: catalogue.scenarios, storage: localStore(), now: () => new Date().toISOString() });
 const forecasts = createForecastStore(runForecast, () => performance.now());
+const outlooks = createOutlookStore(runOutlook);
 
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary onReset={() => store.getState().leave()}>
-      <App catalogue={catalogue} store={store} forecasts={forecasts} />
+      <App catalogue={catalogue} store={store} forecasts={forecasts} outlooks={outlooks} />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ForecastStore } from '../store/forecast';
 import { ForecastContext } from '../store/forecast-react';
+import type { OutlookStore } from '../store/outlook';
+import { OutlookContext } from '../store/outlook-react';
 import type { SessionStore } from '../store/session';
 import { SessionContext, useSession } from '../store/react';
 import { MessageBanner } from '../ui/message-banner';
@@ -17,6 +19,7 @@ export interface AppProps {
   readonly catalogue: Catalogue;
   readonly store: StoreApi<SessionStore>;
   readonly forecasts: StoreApi<ForecastStore>;
+  readonly outlooks: StoreApi<OutlookStore>;
 }
 
 /** Opens a share link (`#g=...`) once, then clears it from the address bar. */
@@ -62,29 +65,35 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
   );
 }
 
-export function App({ catalogue, store, forecasts }: AppProps) {
+function BrokenScenarios({ catalogue }: { catalogue: Catalogue }) {
+  return catalogue.broken.map((b) => (
+    <div role="alert" key={b.file} className="message error">
+      <p>
+        The scenario file {b.file} could not be loaded ({b.errors.length} problem{b.errors.length === 1 ? '' : 's'}):
+      </p>
+      <ul className="error-list">
+        {b.errors.slice(0, 5).map((e, i) => (
+          <li key={i}>
+            <code>{e.path || '(top level)'}</code>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  ));
+}
+
+export function App({ catalogue, store, forecasts, outlooks }: AppProps) {
   useShareLink(store);
   return (
     <SessionContext.Provider value={store}>
       <ForecastContext.Provider value={forecasts}>
-        <main className="app">
-          {catalogue.broken.map((b) => (
-            <div role="alert" key={b.file} className="message error">
-              <p>
-                The scenario file {b.file} could not be loaded ({b.errors.length} problem{b.errors.length === 1 ? '' : 's'}):
-              </p>
-              <ul className="error-list">
-                {b.errors.slice(0, 5).map((e, i) => (
-                  <li key={i}>
-                    <code>{e.path || '(top level)'}</code>: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          <MessageBanner />
-          <Screens catalogue={catalogue} />
-        </main>
+        <OutlookContext.Provider value={outlooks}>
+          <main className="app">
+            <BrokenScenarios catalogue={catalogue} />
+            <MessageBanner />
+            <Screens catalogue={catalogue} />
+          </main>
+        </OutlookContext.Provider>
       </ForecastContext.Provider>
     </SessionContext.Provider>
   );

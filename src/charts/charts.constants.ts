@@ -31,3 +31,6 @@ export const SURVIVAL_COLOUR = '#009E73';
 
 /** Real events before the start (the history overlay). */
 export const HISTORY_COLOUR = '#6b7280';
+
+/** The talks outlook's curve ahead of the week in view (dashed). */
+export const AHEAD_COLOUR = '#374151';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMoves, resolveTurn, survivalOf } from '../engine/game';
+import { chooseMoves, resolveTurn } from '../engine/game';
+import { talksOutlook } from '../engine/outlook';
 import { initialState, type GameState } from '../engine/state';
 import { fixture } from '../test/fixture';
 import { fixtureInput } from '../test/fixture';
-import { branchLines, contextPoints, contributionLabel, escKey, phaseSpans, survKey, weekRows, whyBars } from './series';
+import { AHEAD_KEY, aheadRows, branchLines, contextPoints, contributionLabel, escKey, phaseSpans, survKey, weekRows, whyBars } from './series';
 
 const s = fixture();
 
@@ -22,13 +23,23 @@ describe('chart series', () => {
   it('puts each branch in its own columns, leaving weeks a branch has not reached empty', () => {
     const main = play(1, 4);
     const fork = play(2, 2);
-    const rows = weekRows(s, [{ id: 'main', name: 'Main', states: main }, { id: 'b', name: 'B', states: fork }], (t) => `d${t}`);
+    const known = new Map([[fork[2]!, talksOutlook(s, fork[2]!, 50)]]);
+    const rows = weekRows([{ id: 'main', name: 'Main', states: main }, { id: 'b', name: 'B', states: fork }], (t) => `d${t}`, (x) => known.get(x));
     expect(rows).toHaveLength(5);
     expect(rows[4]![escKey('main')]).toBe(main[4]!.escalation);
     expect(rows[4]![escKey('b')]).toBeUndefined();
-    expect(rows[2]![survKey('b')]).toBe(fork[2]!.report!.survival.after);
-    expect(rows[0]![survKey('main')]).toBe(survivalOf(s, main[0]!));
+    expect(rows[2]![survKey('b')]).toBe(known.get(fork[2]!)!.alive);
+    expect(rows[0]![survKey('main')], 'an outlook not yet computed leaves a gap').toBeUndefined();
     expect(rows[3]!.date).toBe('d3');
+  });
+
+  it('draws the outlook curve from the week in view, adding the weeks past the last one played', () => {
+    const main = play(1, 2);
+    const outlook = talksOutlook(s, main[1]!, 50);
+    const rows = aheadRows(weekRows([{ id: 'main', name: 'Main', states: main }], (t) => `d${t}`, () => undefined), 1, outlook, (t) => `d${t}`);
+    expect(rows).toHaveLength(1 + outlook.weeks + 1);
+    expect(rows.map((r) => r[AHEAD_KEY])).toEqual([undefined, ...outlook.curve]);
+    expect(rows.at(-1)!.date).toBe(`d${1 + outlook.weeks}`);
   });
 
   it('gives branches distinct colours and marks the active one', () => {
@@ -55,7 +66,8 @@ describe('chart series', () => {
     expect(bars.map((b) => b.amount)).toEqual(report.escalation.contributions.map((c) => c.amount));
     expect(contributionLabel(s, { kind: 'move', id: 'blue.strike', actor: 'blue', label: 'Strike', amount: 1 })).toBe('Blue: Strike');
     expect(contributionLabel(s, { kind: 'event', id: 'e', actor: null, label: 'Election', amount: 1 })).toBe('Event: Election');
-    expect(whyBars(s, null, 'survival')).toEqual([]);
+    expect(whyBars(s, null, 'risk')).toEqual([]);
+    expect(whyBars(s, report, 'risk').map((b) => b.amount)).toEqual(report.talks.risk.contributions.map((c) => c.amount));
   });
 
   it('places the record before the start at negative, fractional weeks', () => {

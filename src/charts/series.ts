@@ -2,7 +2,7 @@
  * Pure adapters from engine output to chart series: one row per week with a column per branch,
  * the talks phases as spans, and the "why" contributions as labelled bars.
  */
-import { survivalOf } from '../engine/game';
+import type { TalksOutlook } from '../engine/outlook';
 import type { Contribution, TurnReport } from '../engine/report';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
@@ -15,7 +15,7 @@ export interface BranchLine {
   readonly active: boolean;
 }
 
-/** A week's row: `esc:<branch>` escalation and `surv:<branch>` talks survival, where the branch has reached it. */
+/** A week's row: `esc:<branch>` escalation and `surv:<branch>` the talks outlook, where the branch has reached it (and the outlook is known). */
 export interface WeekRow {
   readonly turn: number;
   readonly date: string;
@@ -31,24 +31,39 @@ export interface BranchInput {
 export const escKey = (branch: string) => `esc:${branch}`;
 export const survKey = (branch: string) => `surv:${branch}`;
 
-/** The survival estimate each state shows: the report's, or the initial state's own. */
-export function survivalSeries(scenario: Scenario, states: readonly GameState[]): number[] {
-  return states.map((s) => s.report?.survival.after ?? survivalOf(scenario, s));
-}
+/** A state's talks outlook, once it is known. */
+export type OutlookOf = (state: GameState) => TalksOutlook | undefined;
 
-export function weekRows(scenario: Scenario, branches: readonly BranchInput[], dateOf: (turn: number) => string): WeekRow[] {
+export function weekRows(branches: readonly BranchInput[], dateOf: (turn: number) => string, outlookOf: OutlookOf): WeekRow[] {
   const weeks = Math.max(...branches.map((b) => b.states.length));
-  const survival = branches.map((b) => survivalSeries(scenario, b.states));
   return Array.from({ length: weeks }, (_, turn) => {
     const row: Record<string, number | string | undefined> = { turn, date: dateOf(turn) };
-    branches.forEach((b, i) => {
+    branches.forEach((b) => {
       const state = b.states[turn];
       if (!state) return;
       row[escKey(b.id)] = state.escalation;
-      row[survKey(b.id)] = survival[i]![turn];
+      row[survKey(b.id)] = outlookOf(state)?.alive;
     });
     return row as WeekRow;
   });
+}
+
+/** The key of the outlook curve ahead of the week in view, on the talks chart. */
+export const AHEAD_KEY = 'ahead';
+
+/**
+ * The talks chart's rows: the weekly rows, then the outlook curve from the week in view (its k-th
+ * point k weeks on), adding rows for the weeks past the last played one.
+ */
+export function aheadRows(rows: readonly WeekRow[], viewTurn: number, outlook: TalksOutlook | undefined, dateOf: (turn: number) => string): WeekRow[] {
+  if (!outlook) return [...rows];
+  const out: Record<string, number | string | undefined>[] = rows.map((r) => ({ ...r }));
+  outlook.curve.forEach((p, k) => {
+    const turn = viewTurn + k;
+    while (out.length <= turn) out.push({ turn: out.length, date: dateOf(out.length) });
+    out[turn]![AHEAD_KEY] = p;
+  });
+  return out as WeekRow[];
 }
 
 export function branchLines(branches: readonly { id: string; name: string }[], active: string): BranchLine[] {
@@ -97,10 +112,11 @@ export function contributionLabel(scenario: Scenario, c: Contribution): string {
   }
 }
 
-/** The contributions behind the week's change, largest first, as bars. */
-export function whyBars(scenario: Scenario, report: TurnReport | null, which: 'escalation' | 'survival'): WhyBar[] {
+/** The contributions behind the week's change of escalation or of the talks' weekly risk, largest first, as bars. */
+export function whyBars(scenario: Scenario, report: TurnReport | null, which: 'escalation' | 'risk'): WhyBar[] {
   if (!report) return [];
-  return report[which].contributions.map((c) => ({ label: contributionLabel(scenario, c), amount: c.amount }));
+  const list = which === 'escalation' ? report.escalation.contributions : report.talks.risk.contributions;
+  return list.map((c) => ({ label: contributionLabel(scenario, c), amount: c.amount }));
 }
 
 export interface ContextPoint {

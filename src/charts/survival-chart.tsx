@@ -1,45 +1,73 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
-import { CHART_HEIGHT, PHASE_COLOURS, PHASE_FALLBACK } from './charts.constants';
-import { survKey, type BranchLine, type PhaseSpan, type WeekRow } from './series';
+import { AHEAD_COLOUR, CHART_HEIGHT, PHASE_COLOURS, PHASE_FALLBACK } from './charts.constants';
+import { AHEAD_KEY, survKey, type BranchLine, type PhaseSpan, type WeekRow } from './series';
 
 export interface SurvivalChartProps {
   readonly scenario: Scenario;
+  /** Weekly rows with each branch's outlook, and the outlook curve ahead of the week in view (`aheadRows`). */
   readonly rows: readonly WeekRow[];
   readonly lines: readonly BranchLine[];
   readonly phases: readonly PhaseSpan[];
   readonly viewTurn: number;
   readonly horizon: number;
-  readonly horizonDate: string;
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
-function describe(rows: readonly WeekRow[], lines: readonly BranchLine[], phases: readonly PhaseSpan[], horizonDate: string): string {
+function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly BranchLine[], phases: readonly PhaseSpan[], viewTurn: number): string {
+  const weeks = scenario.talks.outlookWeeks;
   const active = lines.find((l) => l.active) ?? lines[0]!;
-  const values = rows.map((r) => r[survKey(active.id)]).filter((v): v is number => typeof v === 'number');
-  const last = values[values.length - 1] ?? 0;
+  const first = num(rows[0]?.[survKey(active.id)]);
+  const now = num(rows[viewTurn]?.[survKey(active.id)]);
+  const ahead = rows.filter((r) => num(r[AHEAD_KEY]) !== undefined);
   const phaseText = phases.map((p) => `${p.label} (week ${p.from}${p.to > p.from ? `–${p.to}` : ''})`).join(', then ');
-  const others = lines
-    .filter((l) => !l.active)
-    .map((l) => {
-      const v = rows.map((r) => r[survKey(l.id)]).filter((x): x is number => typeof x === 'number');
-      return `${l.name}: ${pct(v[v.length - 1] ?? 0)}.`;
-    });
-  return [`${active.name}: a ${pct(last)} chance that the talks survive to ${horizonDate}, from ${pct(values[0] ?? 0)} at the start. Talks: ${phaseText}.`, ...others].join(' ');
+  const parts = [
+    now === undefined
+      ? `${active.name}: the outlook for week ${viewTurn} is being computed.`
+      : `${active.name}: at week ${viewTurn}, a ${pct(now)} chance that the talks are still alive ${weeks} weeks on${first !== undefined ? `, against ${pct(first)} at the start` : ''}.`,
+  ];
+  if (ahead.length > 1) {
+    const mid = ahead[Math.floor(ahead.length / 3)]!;
+    parts.push(`Week by week from week ${viewTurn}: ${pct(num(mid[AHEAD_KEY])!)} at week ${mid.turn}, ${pct(num(ahead.at(-1)![AHEAD_KEY])!)} at week ${ahead.at(-1)!.turn}.`);
+  }
+  parts.push(`Talks: ${phaseText}.`);
+  for (const l of lines) {
+    if (l.active) continue;
+    const v = rows.map((r) => num(r[survKey(l.id)])).filter((x): x is number => x !== undefined);
+    if (v.length > 0) parts.push(`${l.name}: ${pct(v[v.length - 1]!)}.`);
+  }
+  return parts.join(' ');
 }
 
-/** The chance the talks survive to the horizon, per week and branch, over the active branch's talks phases. */
-export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon, horizonDate }: SurvivalChartProps) {
+/**
+ * The talks outlook: for each week and branch, the chance the talks are still alive
+ * `talks.outlookWeeks` weeks on, over the active branch's talks phases, with the week-by-week
+ * survival curve ahead of the week in view (dashed).
+ */
+export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon }: SurvivalChartProps) {
+  const weeks = scenario.talks.outlookWeeks;
+  const last = Math.max(horizon, rows.length - 1);
   const table = {
-    caption: `Chance that the talks survive to ${horizonDate}, per week, by branch`,
-    columns: ['Week', 'Date', ...lines.map((l) => l.name)],
-    rows: rows.map((r) => [r.turn, r.date, ...lines.map((l) => (typeof r[survKey(l.id)] === 'number' ? pct(r[survKey(l.id)] as number) : '—'))]),
+    caption: `Chance that the talks are still alive ${weeks} weeks on, per week and branch; and week by week ahead of week ${viewTurn}`,
+    columns: ['Week', 'Date', ...lines.map((l) => `${l.name}: ${weeks} weeks on`), `Ahead of week ${viewTurn}`],
+    rows: rows.map((r) => [
+      r.turn,
+      r.date,
+      ...lines.map((l) => (num(r[survKey(l.id)]) !== undefined ? pct(num(r[survKey(l.id)])!) : '—')),
+      num(r[AHEAD_KEY]) !== undefined ? pct(num(r[AHEAD_KEY])!) : '—',
+    ]),
   };
   const phaseLabel = (id: string) => scenario.talks.phases.find((p) => p.id === id)?.label ?? id;
   return (
-    <ChartFrame id="survival" title={`${scenario.talks.label}: chance of surviving to ${horizonDate}`} summary={describe(rows, lines, phases, horizonDate)} table={table}>
+    <ChartFrame
+      id="survival"
+      title={`${scenario.talks.label}: chance they are still alive ${weeks} weeks on`}
+      summary={describe(scenario, rows, lines, phases, viewTurn)}
+      table={table}
+    >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 20, right: 16, bottom: 8, left: 4 }}>
           {phases.map((p, i) => (
@@ -52,23 +80,29 @@ export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon
               fill={PHASE_COLOURS[p.phase] ?? PHASE_FALLBACK}
               fillOpacity={0.16}
               ifOverflow="hidden"
-              label={{ value: phaseLabel(p.phase), position: 'insideTopLeft', fontSize: 11, fill: '#374151' }}
             />
           ))}
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={[0, horizon]} allowDecimals={false} tickCount={Math.min(horizon + 1, 14)} />
+          <XAxis dataKey="turn" type="number" domain={[0, last]} allowDecimals={false} tickCount={Math.min(last + 1, 10)} />
           <YAxis domain={[0, 1]} tickFormatter={pct} width={52} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? pct(v) : v)} labelFormatter={(t) => `Week ${t}`} />
           <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
           {lines.map((l) => (
-            <Line key={l.id} dataKey={survKey(l.id)} name={l.name} stroke={l.colour} strokeWidth={l.active ? 3 : 2} dot={false} isAnimationActive={false} />
+            <Line key={l.id} dataKey={survKey(l.id)} name={`${l.name}: ${weeks} weeks on`} stroke={l.colour} strokeWidth={l.active ? 3 : 2} dot={false} isAnimationActive={false} connectNulls />
           ))}
+          <Line dataKey={AHEAD_KEY} name={`Week by week from week ${viewTurn}`} stroke={AHEAD_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
       <ul className="phase-legend" aria-hidden="true">
+        <li>
+          <span className="swatch line" style={{ background: lines.find((l) => l.active)?.colour }} /> {weeks} weeks on, from each week
+        </li>
+        <li>
+          <span className="swatch line dashed" style={{ borderColor: AHEAD_COLOUR }} /> week by week from week {viewTurn}
+        </li>
         {scenario.talks.phases.map((p) => (
           <li key={p.id}>
-            <span className="swatch" style={{ background: PHASE_COLOURS[p.id] ?? PHASE_FALLBACK, opacity: 0.5 }} /> {p.label}
+            <span className="swatch" style={{ background: PHASE_COLOURS[p.id] ?? PHASE_FALLBACK, opacity: 0.5 }} /> {phaseLabel(p.id)}
           </li>
         ))}
       </ul>

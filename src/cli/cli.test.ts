@@ -83,7 +83,12 @@ describe('deterrence-lab play', { timeout: 30_000 }, () => {
     expect(r.status).toBe(0);
     const csv = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true });
     expect(csv.errors).toEqual([]);
-    expect(csv.meta.fields).toEqual(['week', 'date', 'blue', 'red', 'proxy', 'outcomes', 'escalation', 'rung', 'talks', 'talks survival']);
+    expect(csv.meta.fields).toEqual(['week', 'date', 'blue', 'red', 'proxy', 'outcomes', 'escalation', 'rung', 'talks', 'collapse risk this week', 'talks alive in 12 weeks']);
+    for (const row of csv.data) {
+      const alive = Number(row['talks alive in 12 weeks']);
+      expect(alive, 'the outlook is a share of futures').toBeGreaterThanOrEqual(0);
+      expect(alive).toBeLessThanOrEqual(1);
+    }
     expect(csv.data).toHaveLength(5);
     expect(csv.data.map((row) => row['week'])).toEqual(['1', '2', '3', '4', '5']);
     expect(csv.data[0]!['date']).toBe('2021-03-09');

@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { Compiled } from './compile';
 import { legalInto, stakesFor } from './policies';
-import type { BeliefNote } from './report';
+import type { BeliefNote, TurnReport } from './report';
 import { baselineMean, beliefMean, evalProbability, type Work } from './work';
 
 /** Belief notes for the week about to resolve from `w` with `moves`, largest weight first. */
@@ -54,4 +54,25 @@ export function beliefSentence(scenario: Scenario, note: BeliefNote): string | n
   if (note.weight < 0) return `${actor} chose “${move}” although they expect ${note.label} (${odds}).`;
   if (note.played) return `${actor} chose “${move}” expecting ${note.label}, which they count in their favour (${odds}).`;
   return null;
+}
+
+/** A belief is said to have driven a choice when it moved a move's score by at least this (softmax units). */
+export const NOTABLE_BELIEF_WEIGHT = 0.25;
+
+/**
+ * The sentences for the week's notable belief notes, at most one per actor and move, for the actors
+ * in `actors` (every actor when absent: an AI chose every move).
+ */
+export function beliefSentences(scenario: Scenario, report: TurnReport, actors?: ReadonlySet<string>): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const note of report.beliefs) {
+    const key = `${note.actor}|${note.move}`;
+    if (Math.abs(note.weight) < NOTABLE_BELIEF_WEIGHT || seen.has(key) || (actors && !actors.has(note.actor))) continue;
+    const line = beliefSentence(scenario, note);
+    if (!line) continue;
+    seen.add(key);
+    lines.push(line);
+  }
+  return lines;
 }

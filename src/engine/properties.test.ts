@@ -23,7 +23,7 @@ import {
   replay,
   resolveTurn,
   summarize,
-  survivalOf,
+  riskOf,
   type ForecastOptions,
   type ForecastTally,
   type GameLog,
@@ -142,13 +142,19 @@ function checkState(scenario: Scenario, state: GameState, prev: GameState | null
   expect(state.turn).toBe(prev.turn + 1);
   expect(Object.fromEntries(r.moves.map((m) => [m.actor, m.move]))).toEqual(moves);
   expect(r.talks).toMatchObject({ before: prev.talks.phase, after: state.talks.phase });
-  for (const p of [r.survival.before, r.survival.after]) {
+  const risk = r.talks.risk;
+  for (const p of [risk.before, risk.after]) {
     expect(p).toBeGreaterThanOrEqual(0);
     expect(p).toBeLessThanOrEqual(1);
   }
-  expect(r.survival.before).toBeCloseTo(survivalOf(scenario, prev), 12);
-  expect(r.survival.after).toBeCloseTo(survivalOf(scenario, state), 12);
-  expect(Math.abs(sum(r.survival.contributions) - (r.survival.after - r.survival.before)), 'survival contributions add up').toBeLessThan(1e-9);
+  expect(risk.before).toBeCloseTo(riskOf(scenario, prev), 12);
+  expect(risk.after).toBeCloseTo(riskOf(scenario, state), 12);
+  expect(Math.abs(sum(risk.contributions) - (risk.after - risk.before)), 'risk contributions add up').toBeLessThan(1e-9);
+  for (const n of r.beliefs) {
+    expect(Number.isFinite(n.weight), `belief note ${n.belief} has a finite weight`).toBe(true);
+    expect(n.expects).toBeGreaterThan(0);
+    expect(n.expects).toBeLessThan(1);
+  }
   expect(r.escalation.before).toBe(prev.escalation);
   expect(r.escalation.after).toBe(state.escalation);
   expect(Math.abs(sum(r.escalation.contributions) - (r.escalation.after - r.escalation.before)), 'escalation contributions add up').toBeLessThan(1e-9);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture, fixtureInput } from '../test/fixture';
 import { compile } from './compile';
 import { initialWork } from './state';
-import { survivalProbability, transitionProbabilities } from './talks';
+import { deathRisk, transitionProbabilities } from './talks';
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -17,18 +17,32 @@ function withCollapse(h: number, initialPhase = 'offered') {
 }
 
 describe('talks hazards', () => {
-  it('gives the survival to the horizon as (1 - h)^weeks when only collapse can happen', () => {
+  it('gives the weekly risk of dying as the collapse hazard when only collapse can happen', () => {
     const s = withCollapse(0.05);
     const c = compile(s);
-    const w = initialWork(s, 1, 26);
-    expect(survivalProbability(c, w, 26)).toBeCloseTo(0.95 ** 26, 12);
-    expect(survivalProbability(c, w, 0)).toBe(1);
+    const scratch = new Float64Array(c.transitions.length);
+    expect(deathRisk(c, initialWork(s, 1, 26), scratch)).toBeCloseTo(0.05, 12);
   });
 
-  it('keeps collapsed talks dead and a restored deal alive', () => {
-    expect(survivalProbability(compile(withCollapse(0.05, 'collapsed')), initialWork(withCollapse(0.05, 'collapsed'), 1, 26), 26)).toBe(0);
-    const deal = withCollapse(0.05, 'deal');
-    expect(survivalProbability(compile(deal), initialWork(deal, 1, 26), 26)).toBe(1);
+  it('gives collapsed talks no risk of dying again', () => {
+    const s = withCollapse(0.05, 'collapsed');
+    const c = compile(s);
+    expect(deathRisk(c, initialWork(s, 1, 26), new Float64Array(c.transitions.length))).toBe(0);
+  });
+
+  it('reads a clamp-linked hazard as a probability, cut to [0, 1]', () => {
+    const input = fixtureInput();
+    input.talks.initialPhase = 'offered';
+    for (const t of input.talks.transitions) t.hazard = t.id === 'collapse' ? { base: 0.02, terms: { 'blue.killed': 0.5 }, link: 'clamp' } : { base: -1000 };
+    const s = fixture(input);
+    const c = compile(s);
+    const w = initialWork(s, 1, 26);
+    const scratch = new Float64Array(c.transitions.length);
+    expect(deathRisk(c, w, scratch)).toBeCloseTo(0.02, 12);
+    w.vars[c.variableIds.indexOf('blue.killed')] = 1;
+    expect(deathRisk(c, w, scratch)).toBeCloseTo(0.52, 12);
+    w.vars[c.variableIds.indexOf('blue.killed')] = 5;
+    expect(deathRisk(c, w, scratch)).toBeCloseTo(1, 9);
   });
 
   it('shares the week’s exit probability among competing hazards in proportion to their rates', () => {
@@ -63,6 +77,5 @@ describe('talks hazards', () => {
     w.vars[c.variableIds.indexOf('blue.killed')] = 2;
     transitionProbabilities(c, w, w.phase, out);
     expect(out[1]!).toBeGreaterThan(calm * 5);
-    expect(survivalProbability(c, w, 10)).toBeLessThan(0.5);
   });
 });

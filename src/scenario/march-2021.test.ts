@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveTurn, survivalOf, type TurnMoves } from '../engine/game';
+import { resolveTurn, riskOf, type TurnMoves } from '../engine/game';
 import { initialState, type GameState } from '../engine/state';
 import { moveCategories } from './schema';
 import { parseScenario } from './parse';
@@ -47,7 +47,7 @@ describe('the March 2021 scenario', () => {
     // The record: about 2% of attacks killed US or coalition personnel (data/rates.md).
     expect(killed / n).toBeGreaterThan(0.01);
     expect(killed / n).toBeLessThan(0.06);
-  });
+  }, 30_000);
 
   it('show of force: a B-52 overflight raises escalation, less than a strike', () => {
     const base = week({});
@@ -63,26 +63,26 @@ describe('the March 2021 scenario', () => {
     const offered = week({ us: 'us.offer-talks' }, start);
     expect(offered.report!.talks.before).toBe('rejected');
     expect(['offered', 'underway', 'collapsed']).toContain(offered.talks.phase);
-    expect(offered.report!.survival.contributions.find((c) => c.id === 'us.offer-talks')!.amount).toBeGreaterThan(0);
+    expect(offered.report!.talks.risk.contributions.find((c) => c.id === 'us.offer-talks')!.amount, 'a renewed offer lowers the collapse risk').toBeLessThan(0);
   });
 
-  it('economic: easing sanctions raises relief and the talks’ survival; tightening does the opposite', () => {
+  it('economic: easing sanctions raises relief and lowers the talks’ collapse risk; tightening does the opposite', () => {
     const offered = week({ us: 'us.offer-talks' });
     if (offered.talks.phase !== 'offered') throw new Error(`expected offered talks, got ${offered.talks.phase}`);
     const eased = week({ us: 'us.ease-sanctions' }, offered);
     const tightened = week({ us: 'us.tighten-sanctions' }, offered);
     expect(eased.vars['iran.sanctions-relief']!).toBeGreaterThan(tightened.vars['iran.sanctions-relief']!);
-    const ease = eased.report!.survival.contributions.find((c) => c.id === 'us.ease-sanctions')!;
-    const tighten = tightened.report!.survival.contributions.find((c) => c.id === 'us.tighten-sanctions')!;
-    expect(ease.amount).toBeGreaterThan(0);
-    expect(tighten.amount).toBeLessThan(0);
+    const ease = eased.report!.talks.risk.contributions.find((c) => c.id === 'us.ease-sanctions')!;
+    const tighten = tightened.report!.talks.risk.contributions.find((c) => c.id === 'us.tighten-sanctions')!;
+    expect(ease.amount).toBeLessThan(0);
+    expect(tighten.amount).toBeGreaterThan(0);
   });
 
-  it('nuclear: an Iranian nuclear step advances the programme and lowers the talks’ survival', () => {
+  it('nuclear: an Iranian nuclear step advances the programme and raises the talks’ collapse risk', () => {
     const base = week({});
     const step = week({ iran: 'iran.nuclear-step' });
     expect(step.vars['iran.nuclear-step']!).toBeGreaterThan(base.vars['iran.nuclear-step']!);
-    expect(survivalOf(s, step)).toBeLessThan(survivalOf(s, base));
+    expect(riskOf(s, step)).toBeGreaterThan(riskOf(s, base));
   });
 
   it('political: militia pressure in parliament erodes Iraqi state control', () => {

@@ -1,5 +1,7 @@
 import { dateOfTurn } from '../engine/compile';
+import { riskOf } from '../engine/game';
 import { rungOf } from '../engine/ladder';
+import type { TalksOutlook } from '../engine/outlook';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { percent } from './ui.constants';
@@ -7,14 +9,30 @@ import { percent } from './ui.constants';
 export interface NarrativeProps {
   readonly scenario: Scenario;
   readonly state: GameState;
-  readonly survival: number;
+  /** The talks outlook of the state, once computed. */
+  readonly outlook: TalksOutlook | undefined;
 }
 
 const longDate = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Where things stand at the week in view, and what happened in the week before it. */
-export function Narrative({ scenario, state, survival }: NarrativeProps) {
+/** The headline: the chance the talks are still alive `outlookWeeks` weeks from the state, and the week's collapse risk. */
+function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: GameState; outlook: TalksOutlook | undefined }) {
+  const weeks = scenario.talks.outlookWeeks;
+  const by = longDate(dateOfTurn(scenario, state.turn + weeks));
+  const risk = state.report?.talks.risk.after ?? riskOf(scenario, state);
+  return (
+    <>
+      <span className="headline" data-testid="talks-outlook">
+        {outlook ? percent(outlook.alive) : '…'}
+      </span>{' '}
+      chance they are still alive in {weeks} weeks (by {by}){outlook ? '' : ', computing'} · collapse risk this week {(risk * 100).toFixed(1)}%
+    </>
+  );
+}
+
+export function Narrative({ scenario, state, outlook }: NarrativeProps) {
   const rung = rungOf(scenario, state.escalation);
   const phase = scenario.talks.phases.find((p) => p.id === state.talks.phase)?.label ?? state.talks.phase;
   const report = state.report;
@@ -34,7 +52,7 @@ export function Narrative({ scenario, state, survival }: NarrativeProps) {
         <div>
           <dt>{scenario.talks.label}</dt>
           <dd>
-            {phase} · {percent(survival)} chance of surviving to {dateOfTurn(scenario, state.horizon)}
+            {phase} · <TalksStatus scenario={scenario} state={state} outlook={outlook} />
           </dd>
         </div>
       </dl>
@@ -55,6 +73,7 @@ export function Narrative({ scenario, state, survival }: NarrativeProps) {
             {report.narrative.map((line, i) => (
               <p key={i}>{line}</p>
             ))}
+
           </div>
         </>
       ) : (

@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { EscalationChart } from '../charts/escalation-chart';
-import { branchLines, phaseSpans, survivalSeries, weekRows, whyBars } from '../charts/series';
+import { aheadRows, branchLines, phaseSpans, weekRows, whyBars } from '../charts/series';
 import { SurvivalChart } from '../charts/survival-chart';
 import { WhyChart } from '../charts/why-chart';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario, StrategyId } from '../scenario/schema';
+import { beliefSentences } from '../engine/explain';
+import type { GameState } from '../engine/state';
 import { activeBranch, branchStates } from '../store/derive';
+import { useOutlooks } from '../store/outlook-react';
 import { useSession, useSessionApi } from '../store/react';
 import { Branches } from './branches';
 import { FileActions } from './file-actions';
@@ -37,6 +40,15 @@ function useUndoKeys(): void {
   }, [api]);
 }
 
+const NO_STATES: readonly GameState[] = [];
+
+/** The states whose outlooks the view wants: the week in view first, then its branch, then the other branches. */
+function wantedStates(game: ReturnType<typeof useGame>, scenario: Scenario): readonly GameState[] {
+  if (!game) return NO_STATES;
+  const others = game.session.branches.filter((b) => b.id !== game.branch.id).flatMap((b) => branchStates(scenario, game.session, b).states);
+  return [game.state, ...game.states.slice().reverse(), ...others];
+}
+
 export function PlayView({ scenario }: { scenario: Scenario }) {
   const game = useGame(scenario);
   const redo = useSession((s) => (s.session ? s.redo[s.session.active] : undefined));
@@ -44,23 +56,32 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   const openAnalysis = useSession((s) => s.openAnalysis);
   useUndoKeys();
   const [history, setHistory] = useState(true);
+  const controllers = game?.session.controllers;
+  const ai = useMemo(
+    () => Object.fromEntries(Object.entries(controllers ?? {}).filter(([, v]) => v !== 'human')) as Record<string, StrategyId>,
+    [controllers],
+  );
+  const wanted = useMemo(() => wantedStates(game, scenario), [game, scenario]);
+  const outlookOf = useOutlooks(scenario, wanted, ai);
 
   const charts = useMemo(() => {
     if (!game) return null;
     const inputs = game.session.branches.map((b) => ({ id: b.id, name: b.name, states: branchStates(scenario, game.session, b).states }));
     const lines = branchLines(game.session.branches, game.session.active);
-    const rows = weekRows(scenario, inputs, (t) => dateOfTurn(scenario, t));
+    const dateOf = (t: number) => dateOfTurn(scenario, t);
+    const rows = weekRows(inputs, dateOf, outlookOf);
+    const talksRows = aheadRows(rows, game.viewTurn, outlookOf(game.state), dateOf);
     const phases = phaseSpans(scenario, branchStates(scenario, game.session, activeBranch(game.session)).states);
-    return { lines, rows, phases };
-  }, [scenario, game]);
+    return { lines, rows, talksRows, phases };
+  }, [scenario, game, outlookOf]);
 
   if (!game || !charts) return null;
   const { session, state, viewTurn, latest, atLatest, states } = game;
-  const survival = survivalSeries(scenario, states);
   const humans = scenario.actors.filter((a) => session.controllers[a.id] === 'human').map((a) => a.id);
+  const aiActors = new Set(Object.keys(ai));
   const over = state.ended !== null || state.turn >= state.horizon;
   const report = state.report;
-  const horizonDate = dateOfTurn(scenario, session.horizon);
+  const expected = report ? beliefSentences(scenario, report, aiActors) : [];
 
   return (
     <div className="play">
@@ -88,7 +109,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
       <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canRedo={(redo?.length ?? 0) > 0} />
       <div className="play-grid">
         <div className="play-left">
-          <Narrative scenario={scenario} state={state} survival={survival[viewTurn] ?? 0} />
+          <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} />
           {atLatest && !over && <MovePicker scenario={scenario} state={state} humans={humans} />}
           {!atLatest && (
             <p className="hint" role="status">
@@ -100,7 +121,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
         </div>
         <div className="play-right">
           <EscalationChart scenario={scenario} rows={charts.rows} lines={charts.lines} viewTurn={viewTurn} horizon={session.horizon} history={history} onHistory={setHistory} />
-          <SurvivalChart scenario={scenario} rows={charts.rows} lines={charts.lines} phases={charts.phases} viewTurn={viewTurn} horizon={session.horizon} horizonDate={horizonDate} />
+          <SurvivalChart scenario={scenario} rows={charts.talksRows} lines={charts.lines} phases={charts.phases} viewTurn={viewTurn} horizon={session.horizon} />
           <div className="why">
             <h2>Why did the numbers move{report ? ` in week ${report.turn + 1}` : ''}?</h2>
             {report ? (
@@ -114,13 +135,25 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
                   upIsBad
                 />
                 <WhyChart
-                  id="why-survival"
-                  title="Talks survival change"
-                  bars={whyBars(scenario, report, 'survival')}
-                  total={report.survival.after - report.survival.before}
+                  id="why-risk"
+                  title={`${scenario.talks.label}: change in the weekly risk of collapse`}
+                  bars={whyBars(scenario, report, 'risk')}
+                  total={report.talks.risk.after - report.talks.risk.before}
                   format={(x) => `${signed(x * 100, 1)} pts`}
-                  upIsBad={false}
+                  upIsBad
                 />
+                <section className="expectations" aria-labelledby="expectations-title">
+                  <h3 id="expectations-title">What the AI actors expected</h3>
+                  {expected.length > 0 ? (
+                    <ul>
+                      {expected.map((line, i) => (
+                        <li key={i}>{line}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>No belief about the others' answers weighed much on the AI's choices this week.</p>
+                  )}
+                </section>
               </>
             ) : (
               <p>Nothing has happened yet: end the first turn to see what moved the numbers and why.</p>
