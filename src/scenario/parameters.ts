@@ -10,6 +10,7 @@
  *     moves.militia.rockets.bias
  *     moves.militia.rockets.outcomes.us-killed.probability.terms.militia.capability
  *     talks.transitions.collapse.hazard.base
+ *     beliefs.militia.us-strikes-syria.prior.mean
  *
  * Ids and ref keys may contain dots. Paths are matched whole against the paths this scenario
  * actually has, so `moves.militia.rockets.bias` resolves to the move `militia.rockets`.
@@ -78,9 +79,26 @@ function variableSlots(s: Scenario): Slot[] {
       ? [
           { path: `variables.${v.id}.drift.toward`, label: `${v.label}: drift target`, at: ['variables', i, 'drift', 'toward'] },
           { path: `variables.${v.id}.drift.rate`, label: `${v.label}: weekly drift rate`, at: ['variables', i, 'drift', 'rate'] },
+          ...Object.keys(v.drift.terms).map((k) => ({
+            path: `variables.${v.id}.drift.terms.${k}`,
+            label: `${v.label}: drift target's weight of ${k}`,
+            at: ['variables', i, 'drift', 'terms', k],
+          })),
         ]
       : []),
   ]);
+}
+
+function beliefSlots(s: Scenario): Slot[] {
+  return s.beliefs.flatMap((b, i) =>
+    (['prior', 'baseline'] as const).flatMap((which) =>
+      (['mean', 'weight'] as const).map((k) => ({
+        path: `beliefs.${b.id}.${which}.${k}`,
+        label: `${b.holder} expects ${b.label}: ${which === 'prior' ? 'prior' : 'rate without a trigger'} ${k}`,
+        at: ['beliefs', i, which, k],
+      })),
+    ),
+  );
 }
 
 function moveSlots(s: Scenario): Slot[] {
@@ -89,6 +107,7 @@ function moveSlots(s: Scenario): Slot[] {
     const at = ['moves', i];
     return [
       { path: `${path}.bias`, label: `${m.label} (${m.actor}): AI bias`, at: [...at, 'bias'] },
+      ...Object.keys(m.propensity).map((k) => ({ path: `${path}.propensity.${k}`, label: `${m.label} (${m.actor}): AI propensity per unit of ${k}`, at: [...at, 'propensity', k] })),
       ...effectSlots(m.effects, path, at, m.label),
       ...m.outcomes.flatMap((o, j) => {
         const oPath = `${path}.outcomes.${o.id}`;
@@ -115,6 +134,7 @@ function scenarioSlots(s: Scenario): Slot[] {
     ...variableSlots(s),
     ...moveSlots(s),
     ...talksSlots(s),
+    ...beliefSlots(s),
     ...s.events.flatMap((e, i) => effectSlots(e.effects, `events.${e.id}`, ['events', i], e.label)),
   ];
 }

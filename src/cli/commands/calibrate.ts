@@ -2,7 +2,9 @@
  * `calibrate`: the calibration report. Part 1 replays the record (every actor on `historical`) and
  * correlates the engine's escalation with the record's Goldstein-weighted weekly series; part 2
  * plays the same period with the AI many times and holds the model's base rates to the record's;
- * part 3 ranks the ten parameters that move the forecast scenario's outcomes most.
+ * part 3 holds the forecast scenario's own AI games to the rates just before its start; part 4 tests
+ * the brief's claims as propositions; part 5 ranks the ten parameters that move the forecast
+ * scenario's outcomes most.
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,7 +14,8 @@ import { dateOfTurn } from '../../engine/compile';
 import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
 import { withParameters } from '../../scenario/parameters';
-import type { Scenario, StrategyId } from '../../scenario/schema';
+import { testPropositions, type PropositionResult } from '../../scenario/propositions';
+import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
 import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../scenario/sensitivity';
 import { intOption, UsageError } from '../args';
 import { progressBar, type Io } from '../io';
@@ -61,6 +64,46 @@ function seriesSvg(s: Scenario, record: readonly number[], engine: readonly numb
     '</svg>',
     '',
   ].join('\n');
+}
+
+interface RateRow {
+  readonly t: CalibrationTarget;
+  readonly e: RateEstimate | undefined;
+  readonly ok: boolean;
+}
+
+/** The base rates of `games` AI games of `s` against its calibration targets. */
+function rateRows(s: Scenario, games: number, seed: number): RateRow[] {
+  const rates = playedRates(s, games, seed);
+  return (s.calibration?.targets ?? []).map((t) => {
+    const e = rates.find((r) => r.id === t.id);
+    return { t, e, ok: passes(t, e) };
+  });
+}
+
+function rateTable(rows: readonly RateRow[]): string[] {
+  return [
+    '| measure | record | band | model (95% interval) | n | result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      ({ t, e, ok }) =>
+        `| ${t.label} | ${f2(t.value)} | ${f2(t.lo)} – ${f2(t.hi)} | ${e ? `${f3(e.value)} (${f3(e.lo)} – ${f3(e.hi)})` : 'n/a'} | ${e?.n ?? 0} | ${ok ? 'pass' : '**FAIL**'} |`,
+    ),
+    '',
+    `Sources: ${[...new Set(rows.map((r) => r.t.source))].join('; ')}.`,
+  ];
+}
+
+/** The brief's propositions (docs/propositions.md) as a table of checks, each with its band and result. */
+function propositionTable(results: readonly PropositionResult[], runs: number, seed: number): string[] {
+  const pct = (x: number) => (Math.abs(x) < 10 ? x.toFixed(3) : x.toFixed(1));
+  return [
+    `Each proposition runs seeded experiments of ${runs.toLocaleString('en-US')} futures from the start of March 2021 (seed ${seed}); a proposition passes when every check falls in its band. Claims, quotes and the reasons for the bands: [propositions.md](propositions.md).`,
+    '',
+    '| proposition | check | measured | band | result |',
+    '|---|---|---|---|---|',
+    ...results.flatMap((r) => r.checks.map((c, i) => `| ${i === 0 ? `**${r.id}**` : ''} | ${c.label} | ${pct(c.value)} | ${pct(c.lo)} – ${pct(c.hi)} | ${c.pass ? 'pass' : '**FAIL**'} |`)),
+  ];
 }
 
 function tornadoRow(b: TornadoBar, width: number, format: (x: number) => string): string {
@@ -121,6 +164,7 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
       seed: { type: 'string' },
       forecast: { type: 'string' },
       'sensitivity-runs': { type: 'string' },
+      'proposition-runs': { type: 'string' },
       threads: { type: 'string' },
       out: { type: 'string' },
       svg: { type: 'string' },
@@ -133,16 +177,15 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
   const games = intOption(values.games, 'games', 500, 10, 100_000);
   const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
   const sensitivityRuns = intOption(values['sensitivity-runs'], 'sensitivity-runs', 400, 0, 100_000);
+  const propositionRuns = intOption(values['proposition-runs'], 'proposition-runs', 2000, 0, 1_000_000);
   const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
   const { scenario: forecastScenario } = loadScenario(values.forecast ?? 'march-2021');
 
   const part1 = replayRecord(scenario);
-  const rates = playedRates(scenario, games, seed);
-  const rows = scenario.calibration.targets.map((t) => {
-    const e = rates.find((r) => r.id === t.id);
-    const ok = passes(t, e);
-    return { t, e, ok };
-  });
+  const rows = rateRows(scenario, games, seed);
+  const forecastRows = forecastScenario.calibration ? rateRows(forecastScenario, games, seed) : [];
+  const results = propositionRuns > 0 ? testPropositions(forecastScenario, { runs: propositionRuns, seed: 2021 }) : [];
+  for (const r of results) io.err(`proposition ${r.id}: ${r.pass ? 'pass' : 'FAIL'}\n`);
   const lines = [
     '# Calibration report',
     '',
@@ -168,22 +211,26 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
     '',
     `The same period played ${games} times with every actor on its doctrine. Each row: the record's value, the band the model must fall in, the model's value with its 95% interval, and whether it passes.`,
     '',
-    '| measure | record | band | model (95% interval) | n | result |',
-    '|---|---|---|---|---|---|',
-    ...rows.map(
-      ({ t, e, ok }) =>
-        `| ${t.label} | ${f2(t.value)} | ${f2(t.lo)} – ${f2(t.hi)} | ${e ? `${f3(e.value)} (${f3(e.lo)} – ${f3(e.hi)})` : 'n/a'} | ${e?.n ?? 0} | ${ok ? 'pass' : '**FAIL**'} |`,
-    ),
-    '',
-    `Sources: ${[...new Set(scenario.calibration.targets.map((t) => t.source))].join('; ')}.`,
+    ...rateTable(rows),
     '',
   ];
+  if (forecastRows.length > 0) {
+    lines.push(
+      `## 3. The forecast from ${forecastScenario.startDate}: base rates`,
+      '',
+      `Scenario \`${forecastScenario.id}\` played ${games} times from its start with every actor on its doctrine, against the record's rates for the weeks just before the start.`,
+      '',
+      ...rateTable(forecastRows),
+      '',
+    );
+  }
+  if (results.length > 0) lines.push("## 4. The brief's claims as propositions", '', ...propositionTable(results, propositionRuns, 2021), '');
   if (sensitivityRuns > 0) {
-    lines.push('## 3. Sensitivity: the ten parameters that matter most', '', ...(await sensitivityTables(forecastScenario, sensitivityRuns, threads, io)), '');
+    lines.push('## 5. Sensitivity: the ten parameters that matter most', '', ...(await sensitivityTables(forecastScenario, sensitivityRuns, threads, io)), '');
   }
   const text = `${lines.join('\n')}\n`;
   if (values.out) writeFileSync(values.out, text);
   if (values.svg) writeFileSync(values.svg, seriesSvg(scenario, part1.record, part1.engine));
   io.out(text);
-  return rows.every((r) => r.ok) ? 0 : 1;
+  return [...rows, ...forecastRows].every((r) => r.ok) && results.every((r) => r.pass) ? 0 : 1;
 }
