@@ -136,4 +136,29 @@ describe('resolveTurn', () => {
     state = step(state, {}, s);
     expect(resolveTurn(s, state, quiet)).toMatchObject({ ok: false, error: { code: 'game-over' } });
   });
+
+  it('lets a hostile week hold escalation up: the decay shrinks by hostileHold times the week’s hostility', () => {
+    const held = fixtureInput();
+    held.dynamics.hostileHold = 0.5;
+    const s0 = fixture();
+    const s1 = fixture(held);
+    const decay = (s: ReturnType<typeof fixture>) => step(initialState(s, 1), { proxy: 'proxy.rockets' }, s).report!.escalation.contributions.find((c) => c.kind === 'decay')!.amount;
+    const quietDecay = (s: ReturnType<typeof fixture>) => step(initialState(s, 1), {}, s).report!.escalation.contributions.find((c) => c.kind === 'decay')!.amount;
+    expect(decay(s1) / decay(s0)).toBeCloseTo(0.5, 12);
+    expect(quietDecay(s1)).toBe(quietDecay(s0));
+  });
+
+  it('moves a drift target with the state its terms read, within the variable’s range', () => {
+    const input = fixtureInput();
+    input.variables[0]!.drift = { toward: 0.7, rate: 0.5, terms: { relief: -1 } };
+    input.variables[3]!.initial = 0.4;
+    const s = fixture(input);
+    const next = step(initialState(s, 1), {}, s);
+    // capability 0.6 drifts half way toward 0.7 - 0.4 = 0.3
+    expect(next.vars['proxy.capability']).toBeCloseTo(0.45, 12);
+    input.variables[3]!.initial = 1;
+    input.variables[0]!.drift = { toward: 0.7, rate: 0.5, terms: { relief: -2 } };
+    const floored = fixture(input);
+    expect(step(initialState(floored, 1), {}, floored).vars['proxy.capability']).toBeCloseTo(0.3, 12);
+  });
 });

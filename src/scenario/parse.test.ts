@@ -295,4 +295,55 @@ describe('the record and its context', () => {
     });
     expect(errors.map((e) => e.path)).toEqual(['actors[0].quietMove']);
   });
+
+  it('names a belief whose actors, triggers or responses do not fit', () => {
+    const errors = errorsAfter((s) => {
+      s.beliefs = [
+        {
+          id: 'b',
+          label: 'x',
+          holder: 'proxy',
+          about: 'proxy',
+          triggers: ['proxy.rockets', 'proxy.rockets/nothing', 'no.move'],
+          responses: ['blue.strike'],
+          window: 2,
+          prior: { mean: 0.5, weight: 1 },
+          baseline: { mean: 0.5, weight: 1 },
+          source: 'test',
+        },
+        {
+          id: 'c',
+          label: 'x',
+          holder: 'nobody',
+          about: 'blue',
+          triggers: ['proxy.rockets/killed'],
+          responses: ['red.wait'],
+          window: 2,
+          prior: { mean: 0.5, weight: 1 },
+          baseline: { mean: 0.5, weight: 1 },
+          source: 'test',
+        },
+      ];
+    });
+    expect(errors.map((e) => e.path).sort()).toEqual([
+      'beliefs[0].about',
+      'beliefs[0].responses[0]',
+      'beliefs[0].triggers[1]',
+      'beliefs[0].triggers[2]',
+      'beliefs[1].holder',
+      'beliefs[1].responses[0]',
+    ]);
+  });
+
+  it('names a belief prior that is not a probability, and refs to unknown beliefs', () => {
+    const errors = errorsAfter((s) => {
+      s.beliefs = [{ id: 'b', label: 'x', holder: 'proxy', about: 'blue', triggers: ['proxy.rockets'], responses: ['blue.strike'], window: 2, prior: { mean: 1, weight: 1 }, baseline: { mean: 0.5, weight: 1 }, source: 'test' }];
+    });
+    expect(errors.map((e) => e.path)).toEqual(['beliefs[0].prior.mean']);
+    const refs = errorsAfter((s) => {
+      s.moves[0]!.propensity = { 'belief:nothing': 1 };
+      s.variables[0]!.drift = { toward: 0.7, rate: 0.2, terms: { 'no.such': 1 } };
+    });
+    expect(refs.map((e) => e.path).sort()).toEqual(['moves[0].propensity.belief:nothing', 'variables[0].drift.terms.no.such']);
+  });
 });
