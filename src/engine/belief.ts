@@ -14,32 +14,19 @@ import type { Compiled, CompiledBelief, CompiledMove } from './compile';
 import { expectedGain } from './value';
 import { baselineMean, BeliefSlot, beliefMean, evalProbability, type Work } from './work';
 
-function includes(list: Int32Array, x: number): boolean {
-  for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
-  return false;
-}
-
-function triggered(b: CompiledBelief, moves: ArrayLike<number>, hit: Uint8Array): boolean {
-  for (let i = 0; i < b.triggerMoves.length; i++) {
-    const m = b.triggerMoves[i]!;
-    for (let a = 0; a < moves.length; a++) if (moves[a] === m) return true;
-  }
-  for (let i = 0; i < b.triggerOutcomes.length; i++) if (hit[b.triggerOutcomes[i]!]) return true;
-  return false;
-}
-
-/** Updates every belief from the week's moves and the outcomes that happened (`c.outcomeHit`). */
+/** Updates every belief from the week's moves and the triggers that happened (`c.beliefHit`, set as the moves resolved). */
 export function observeBeliefs(c: Compiled, w: Work, moves: ArrayLike<number>): void {
+  const count = c.beliefs.length;
+  if (count === 0) return;
   const keep = c.scenario.dynamics.beliefMemory;
   const v = w.belief;
-  for (let i = 0; i < c.beliefs.length; i++) {
+  const prior = c.beliefPrior;
+  for (let i = 0; i < v.length; i++) v[i] = prior[i]! + keep * (v[i]! - prior[i]!);
+  const moveCount = c.moves.length;
+  for (let i = 0; i < count; i++) {
     const b = c.beliefs[i]!;
     const at = i * BeliefSlot.size;
-    v[at] = b.prior[0] + keep * (v[at]! - b.prior[0]);
-    v[at + 1] = b.prior[1] + keep * (v[at + 1]! - b.prior[1]);
-    v[at + 2] = b.baseline[0] + keep * (v[at + 2]! - b.baseline[0]);
-    v[at + 3] = b.baseline[1] + keep * (v[at + 3]! - b.baseline[1]);
-    const responded = includes(b.responses, moves[b.about]!);
+    const responded = c.beliefResponse[i * moveCount + moves[b.about]!] === 1;
     const open = w.beliefOpen[i]!;
     if (open >= 0) {
       if (responded) {
@@ -56,7 +43,7 @@ export function observeBeliefs(c: Compiled, w: Work, moves: ArrayLike<number>): 
     } else {
       v[at + 3] = v[at + 3]! + 1;
     }
-    if (w.beliefOpen[i]! < 0 && triggered(b, moves, c.outcomeHit)) w.beliefOpen[i] = 0;
+    if (w.beliefOpen[i]! < 0 && c.beliefHit[i]) w.beliefOpen[i] = 0;
   }
 }
 
@@ -65,7 +52,14 @@ export function credibility(w: Work, b: number): number {
   return beliefMean(w, b) - baselineMean(w, b);
 }
 
-/** The mean value to `holder` of the belief's responses (each as likely as another). */
+/** The mean value to `holder` of the belief's responses (each as likely as another), given each move's value in `values`. */
+function meanValue(b: CompiledBelief, values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < b.responses.length; i++) total += values[b.responses[i]!]!;
+  return total / b.responses.length;
+}
+
+/** The mean value to `holder` of the belief's responses, computed afresh (for reports and tests). */
 export function responseValue(c: Compiled, w: Work, holder: number, b: CompiledBelief): number {
   let total = 0;
   for (let i = 0; i < b.responses.length; i++) total += expectedGain(c, w, holder, c.moves[b.responses[i]!]!);
@@ -74,10 +68,13 @@ export function responseValue(c: Compiled, w: Work, holder: number, b: CompiledB
 
 /** Writes into `out[b]` the stake of every belief actor `a` holds: foresight * credibility * value of the response. */
 export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number, out: Float64Array): void {
+  const values = c.responseValueBuffer;
+  const weighed = c.responsesWeighed[a]!;
+  for (let k = 0; k < weighed.length; k++) values[weighed[k]!] = expectedGain(c, w, a, c.moves[weighed[k]!]!);
   const held = c.beliefsHeld[a]!;
   for (let k = 0; k < held.length; k++) {
     const b = held[k]!;
-    out[b] = foresight * credibility(w, b) * responseValue(c, w, a, c.beliefs[b]!);
+    out[b] = foresight * credibility(w, b) * meanValue(c.beliefs[b]!, values);
   }
 }
 

@@ -13,6 +13,10 @@ export interface CompiledTerm {
   readonly args: Int32Array;
   readonly coefs: Float64Array;
   readonly logistic: boolean;
+  /** Every ref is a variable: the predictor reads `vars[args[i]]` directly. */
+  readonly varsOnly: boolean;
+  /** The term's value after its link when it reads no ref (a fixed probability), else NaN. */
+  readonly fixed: number;
 }
 
 export interface CompiledEffect {
@@ -43,6 +47,8 @@ export interface CompiledOutcome {
   readonly delayed: readonly number[];
   /** The outcome's effects and its delayed effects: what it is worth over the next weeks (value.ts). */
   readonly valueEffects: readonly CompiledEffect[];
+  /** Those of them whose value depends on the state (scale, set); `add` ones are in Compiled.outcomeValue. */
+  readonly dynamicValueEffects: readonly CompiledEffect[];
   /** weighted[a] is 1 when an effect of the outcome (now or delayed) moves actor a's objective. */
   readonly weighted: Uint8Array;
 }
@@ -82,6 +88,8 @@ export interface CompiledMove {
   readonly dynamicEffects: readonly CompiledEffect[];
   readonly talks: number;
   readonly outcomes: readonly CompiledOutcome[];
+  /** The outcomes whose expected value depends on the state (value.ts); the rest are in Compiled.fixedOutcomeGain. */
+  readonly variableOutcomes: readonly CompiledOutcome[];
   readonly delayed: readonly number[];
   readonly narrative: readonly string[];
   readonly quietNarrative: string | undefined;
@@ -128,12 +136,23 @@ export interface Compiled {
   readonly varMax: Float64Array;
   readonly driftToward: Float64Array;
   readonly driftRate: Float64Array;
+  /** The variables that drift (rate > 0), in order. */
+  readonly drifting: Int32Array;
   /** Per variable, the terms that move its drift target with the state, or null. */
   readonly driftTerms: readonly (CompiledTerm | null)[];
   readonly outcomeCount: number;
   readonly beliefs: readonly CompiledBelief[];
+  /** The beliefs' prior pseudo-counts, four per belief in Work.belief's order (belief.ts). */
+  readonly beliefPrior: Float64Array;
+  /** beliefResponse[b * moves + m] is 1 when move m counts as belief b's response. */
+  readonly beliefResponse: Uint8Array;
   /** Per actor, the indices of the beliefs it holds. */
   readonly beliefsHeld: readonly Int32Array[];
+  /** Per actor, the distinct response moves of the beliefs it holds (each valued once a week). */
+  readonly responsesWeighed: readonly Int32Array[];
+  /** Per move, the beliefs it triggers by being played; per outcome (global index), those it triggers by happening. */
+  readonly beliefsTriggeredByMove: readonly Int32Array[];
+  readonly beliefsTriggeredByOutcome: readonly Int32Array[];
   readonly topRung: number;
   readonly moves: readonly CompiledMove[];
   readonly movesByActor: readonly (readonly number[])[];
@@ -151,6 +170,14 @@ export interface Compiled {
   readonly objectiveWeights: readonly ObjectiveWeights[];
   /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects, now and delayed. */
   readonly staticGain: Float64Array;
+  /** outcomeValue[a * outcomeCount + o]: the objective value to actor a of outcome o's `add` effects, now and delayed. */
+  readonly outcomeValue: Float64Array;
+  /**
+   * fixedOutcomeGain[a * moves + m]: the expected value to actor a of move m's outcomes whose
+   * probability reads no state and whose effects are all `add`s (a constant); the move's other
+   * outcomes are in CompiledMove.variableOutcomes.
+   */
+  readonly fixedOutcomeGain: Float64Array;
   /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
   readonly history: Int32Array;
   readonly historyTurns: number;
@@ -158,9 +185,10 @@ export interface Compiled {
   readonly quietMove: Int32Array;
   /** Scratch space for one actor's legal moves (the turn loop is single-threaded per compiled scenario). */
   readonly legalBuffer: Int32Array;
-  /** Scratch: which outcomes happened this week (by global index), and each belief's stake for its holder. */
-  readonly outcomeHit: Uint8Array;
+  /** Scratch: which beliefs were triggered this week, each belief's stake for its holder, each move's value to a holder. */
+  readonly beliefHit: Uint8Array;
   readonly stakeBuffer: Float64Array;
+  readonly responseValueBuffer: Float64Array;
 }
 
 export interface ObjectiveWeights {
@@ -201,12 +229,14 @@ function compileTerm(scenario: Scenario, term: LinearTerm): CompiledTerm {
     args[i] = ref.arg;
     coefs[i] = coef;
   });
-  return { base: term.base, kinds, args, coefs, logistic: term.link === 'logistic' };
+  const logistic = term.link === 'logistic';
+  const fixed = entries.length > 0 ? Number.NaN : logistic ? 1 / (1 + Math.exp(-term.base)) : Math.min(1, Math.max(0, term.base));
+  return { base: term.base, kinds, args, coefs, logistic, varsOnly: kinds.every((k) => k === RefKind.variable), fixed };
 }
 
 /** A weighted sum of refs with no link, for objectives and casualty signals. */
 function compileSum(scenario: Scenario, weights: Record<string, number>): CompiledTerm {
-  return { ...compileTerm(scenario, { base: 0, terms: weights, link: 'clamp' }), logistic: false };
+  return { ...compileTerm(scenario, { base: 0, terms: weights, link: 'clamp' }), logistic: false, fixed: Number.NaN };
 }
 
 function compileEffects(scenario: Scenario, effects: readonly Effect[]): CompiledEffect[] {
@@ -243,6 +273,7 @@ function compileOutcome(
 ): CompiledOutcome {
   const effects = compileEffects(scenario, o.effects);
   const later = addDelayed(`${m.id}/${o.id}`, o.delayed);
+  const valueEffects = [...effects, ...later.flatMap((d) => delayed[d]!.effects)];
   const targets = [...o.effects, ...o.delayed.flatMap((d) => d.effects)].map((e) => e.target);
   return {
     index,
@@ -252,7 +283,8 @@ function compileOutcome(
     probability: compileTerm(scenario, o.probability),
     effects,
     delayed: later,
-    valueEffects: [...effects, ...later.flatMap((d) => delayed[d]!.effects)],
+    valueEffects,
+    dynamicValueEffects: valueEffects.filter((e) => e.op !== EffectOp.add),
     weighted: Uint8Array.from(scenario.actors.map((a) => (targets.some((t) => a.objectives[t] !== undefined) ? 1 : 0))),
   };
 }
@@ -294,6 +326,7 @@ function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledM
     const ownDelayed = addDelayed(m.id, m.delayed);
     const effects = compileEffects(scenario, m.effects);
     const laterEffects = ownDelayed.flatMap((d) => delayed[d]!.effects);
+    const outcomes = m.outcomes.map((o) => compileOutcome(scenario, m, o, outcomeIndex++, addDelayed, delayed));
     return {
       index,
       id: m.id,
@@ -317,7 +350,8 @@ function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledM
       laterEffects,
       dynamicEffects: [...effects, ...laterEffects].filter((e) => e.op !== EffectOp.add),
       talks: transitionIndex(m.talks),
-      outcomes: m.outcomes.map((o) => compileOutcome(scenario, m, o, outcomeIndex++, addDelayed, delayed)),
+      outcomes,
+      variableOutcomes: outcomes.filter((o) => !isFixedOutcome(o)),
       delayed: ownDelayed,
       narrative: m.narrative,
       quietNarrative: m.quietNarrative,
@@ -375,18 +409,46 @@ function objectiveWeights(scenario: Scenario): ObjectiveWeights[] {
   }));
 }
 
+/** The value to an objective of the `add` effects in `effects`. */
+function addValue(w: ObjectiveWeights, effects: readonly CompiledEffect[]): number {
+  let gain = 0;
+  for (const e of effects) {
+    if (e.op !== EffectOp.add) continue;
+    if (e.kind === RefKind.variable) gain += w.vars[e.arg]! * e.value;
+    else if (e.kind === RefKind.escalation) gain += w.escalation * e.value;
+  }
+  return gain;
+}
+
+/** An outcome whose expected value is a constant: a fixed probability and `add` effects only. */
+function isFixedOutcome(o: CompiledOutcome): boolean {
+  return o.probability.fixed === o.probability.fixed && o.dynamicValueEffects.length === 0;
+}
+
+function fixedOutcomeGains(moves: readonly CompiledMove[], weights: readonly ObjectiveWeights[], values: Float64Array, count: number): Float64Array {
+  const gains = new Float64Array(weights.length * moves.length);
+  weights.forEach((_, a) => {
+    for (const m of moves) {
+      let gain = 0;
+      for (const o of m.outcomes) if (isFixedOutcome(o) && o.weighted[a]) gain += o.probability.fixed * values[a * count + o.index]!;
+      gains[a * moves.length + m.index] = gain;
+    }
+  });
+  return gains;
+}
+
+function outcomeValues(moves: readonly CompiledMove[], weights: readonly ObjectiveWeights[], count: number): Float64Array {
+  const values = new Float64Array(weights.length * count);
+  weights.forEach((w, a) => {
+    for (const m of moves) for (const o of m.outcomes) values[a * count + o.index] = addValue(w, o.valueEffects);
+  });
+  return values;
+}
+
 function staticGains(scenario: Scenario, moves: readonly CompiledMove[], weights: readonly ObjectiveWeights[]): Float64Array {
   const gains = new Float64Array(scenario.actors.length * moves.length);
   weights.forEach((w, a) => {
-    for (const m of moves) {
-      let gain = 0;
-      for (const e of [...m.effects, ...m.laterEffects]) {
-        if (e.op !== EffectOp.add) continue;
-        if (e.kind === RefKind.variable) gain += w.vars[e.arg]! * e.value;
-        else if (e.kind === RefKind.escalation) gain += w.escalation * e.value;
-      }
-      gains[a * moves.length + m.index] = gain;
-    }
+    for (const m of moves) gains[a * moves.length + m.index] = addValue(w, [...m.effects, ...m.laterEffects]);
   });
   return gains;
 }
@@ -427,6 +489,7 @@ function build(scenario: Scenario): Compiled {
   const phases = scenario.talks.phases;
   const beliefs = compileBeliefs(scenario, moves);
   const outcomeCount = moves.reduce((n, m) => n + m.outcomes.length, 0);
+  const outcomeValue = outcomeValues(moves, weights, outcomeCount);
   return {
     scenario,
     actors: scenario.actors.length,
@@ -436,10 +499,16 @@ function build(scenario: Scenario): Compiled {
     varMax: Float64Array.from(vars.map((v) => v.max)),
     driftToward: Float64Array.from(vars.map((v) => v.drift?.toward ?? 0)),
     driftRate: Float64Array.from(vars.map((v) => v.drift?.rate ?? 0)),
+    drifting: Int32Array.from(vars.flatMap((v, i) => ((v.drift?.rate ?? 0) > 0 ? [i] : []))),
     driftTerms: vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(scenario, v.drift.terms) : null)),
     outcomeCount,
     beliefs,
+    beliefPrior: Float64Array.from(beliefs.flatMap((b) => [...b.prior, ...b.baseline])),
+    beliefResponse: Uint8Array.from(beliefs.flatMap((b) => moves.map((m) => (b.responses.includes(m.index) ? 1 : 0)))),
     beliefsHeld: scenario.actors.map((_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),
+    responsesWeighed: scenario.actors.map((_, a) => Int32Array.from(new Set(beliefs.filter((b) => b.holder === a).flatMap((b) => [...b.responses])))),
+    beliefsTriggeredByMove: moves.map((m) => Int32Array.from(beliefs.flatMap((b, i) => (b.triggerMoves.includes(m.index) ? [i] : [])))),
+    beliefsTriggeredByOutcome: Array.from({ length: outcomeCount }, (_, o) => Int32Array.from(beliefs.flatMap((b, i) => (b.triggerOutcomes.includes(o) ? [i] : [])))),
     topRung: Math.max(...scenario.ladder.map((r) => r.level)),
     moves,
     movesByActor: scenario.actors.map((_, a) => moves.filter((m) => m.actor === a).map((m) => m.index)),
@@ -463,9 +532,12 @@ function build(scenario: Scenario): Compiled {
     objectives: scenario.actors.map((a) => compileSum(scenario, a.objectives)),
     objectiveWeights: weights,
     staticGain: staticGains(scenario, moves, weights),
+    outcomeValue,
+    fixedOutcomeGain: fixedOutcomeGains(moves, weights, outcomeValue, outcomeCount),
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
-    outcomeHit: new Uint8Array(outcomeCount),
+    beliefHit: new Uint8Array(beliefs.length),
     stakeBuffer: new Float64Array(beliefs.length),
+    responseValueBuffer: new Float64Array(moves.length),
     ...compileHistory(scenario),
     quietMove: quietMoves(scenario),
   };

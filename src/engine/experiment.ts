@@ -7,11 +7,10 @@
 import type { StrategyId } from '../scenario/schema';
 import type { Scenario } from '../scenario/schema';
 import { compile, type Compiled } from './compile';
-import { chooseAll } from './policies';
 import { rngFromState, streamStates } from './rng';
 import { toWork, type GameState } from './state';
-import { stepWork } from './turn';
-import { cloneWork, EndReason, isLegal, type Work } from './work';
+import { playWork } from './turn';
+import { cloneWork, EndReason, type Work } from './work';
 
 export interface ExperimentPlan {
   readonly runs: number;
@@ -68,10 +67,8 @@ export function runExperiment(scenario: Scenario, state: GameState, plan: Experi
     w.rng = rngFromState(starts[run]!);
     for (let k = 1; k <= plan.turns; k++) {
       if (w.ended === EndReason.none) {
-        chooseAll(c, w, strategies, moves, scores);
         const forced = script.length === 0 ? undefined : plan.repeat ? script[(k - 1) % script.length] : script[k - 1];
-        if (forced) for (let a = 0; a < c.actors; a++) if (forced[a]! >= 0 && isLegal(c, w, forced[a]!)) moves[a] = forced[a]!;
-        stepWork(c, w, moves, scratch, null);
+        playWork(c, w, strategies, moves, scores, scratch, forced);
       } else {
         moves.fill(-1);
       }

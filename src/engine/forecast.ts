@@ -7,11 +7,10 @@
  */
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, type Compiled } from './compile';
-import { chooseAll } from './policies';
 import { rngFromState, streamStates } from './rng';
 import { toWork, type GameState } from './state';
-import { stepWork } from './turn';
-import { cloneWork, EndReason, type Work } from './work';
+import { playWork } from './turn';
+import { cloneWork, EndReason, resetWork, type Work } from './work';
 
 /** Escalation is tallied in bins of this many rungs. */
 export const ESCALATION_BIN = 0.05;
@@ -121,14 +120,14 @@ export function forecastChunk(
   const scratch = new Float64Array(c.transitions.length);
   const starts = streamStates(o.seed, first, count);
   let resolved = 0;
+  const w = cloneWork(base);
   for (let r = 0; r < count; r++) {
-    const w = cloneWork(base);
+    resetWork(w, base);
     w.rng = rngFromState(starts[r]!);
     record(c, w, 0, tally);
     for (let k = 1; k <= turns; k++) {
       if (w.ended === EndReason.none) {
-        chooseAll(c, w, tally.strategies, moves, scores);
-        stepWork(c, w, moves, scratch, null);
+        playWork(c, w, tally.strategies, moves, scores, scratch);
         resolved += 1;
       }
       record(c, w, k, tally);

@@ -3,13 +3,13 @@
  * targets, and the actor's doctrine and objectives from the scenario.
  *
  * Each policy gets exactly one uniform draw per turn (drawn for every actor, in order, from the
- * turn's generator after the next turn's state), so swapping one actor's strategy leaves the others'
- * draws unchanged.
+ * week's policy stream: the turn's generator after the next turn's state), so swapping one actor's
+ * strategy leaves the others' draws unchanged.
  */
-import type { StrategyId } from '../scenario/schema';
+import type { Doctrine, StrategyId } from '../scenario/schema';
 import { anticipation, beliefStakes } from './belief';
 import type { Compiled, CompiledMove } from './compile';
-import { uniform } from './rng';
+import { policyStream, uniform, type Rng } from './rng';
 import { expectedGain } from './value';
 import { isLegal, linearPredictor, readRef, type Work } from './work';
 
@@ -91,18 +91,17 @@ function historical(c: Compiled, w: Work, a: number, legal: readonly number[]): 
  * from grudges and the casualty signal held back by the rung, the value of talks, habit, the
  * expected one-week gain, and the responses the actor expects (belief stakes in `stakes`).
  */
-function doctrineScore(c: Compiled, w: Work, a: number, m: CompiledMove, casualty: number, stakes: Float64Array | null): number {
-  const doc = c.scenario.actors[a]!.doctrine;
+function doctrineScore(c: Compiled, w: Work, a: number, doc: Doctrine, m: CompiledMove, casualty: number, alive: number, stakes: Float64Array | null): number {
   const row = a * c.actors;
   let drive = 0;
   for (let t = 0; t < m.targets.length; t++) drive += w.grudge[row + m.targets[t]!]!;
   let s = m.bias;
   if (m.propensity) s += linearPredictor(c, w, m.propensity);
   s += m.hostile * (doc.reciprocity * drive + casualty - m.escalationTerm);
-  s += m.talksTerm * c.phaseAlive[w.phase]!;
+  s += m.talksTerm * alive;
   if (w.lastMove[a] === m.index) s += doc.inertia;
   s += doc.objectiveWeight * expectedGain(c, w, a, m);
-  if (stakes) s += anticipation(c, w, m, stakes);
+  if (stakes !== null && m.anticipatedBelief.length > 0) s += anticipation(c, w, m, stakes);
   return s;
 }
 
@@ -122,12 +121,13 @@ export function stakesFor(c: Compiled, w: Work, a: number): Float64Array | null 
 
 /** The doctrine policy: a softmax over the scored legal moves `legal[0 .. count)` at the actor's temperature. */
 function doctrine(c: Compiled, w: Work, a: number, legal: Int32Array, count: number, u: number, scores: Float64Array): number {
-  const temperature = c.scenario.actors[a]!.doctrine.temperature;
+  const doc = c.scenario.actors[a]!.doctrine;
   const casualty = casualtyDrive(c, w, a);
   const stakes = stakesFor(c, w, a);
+  const alive = c.phaseAlive[w.phase]!;
   let max = -Infinity;
   for (let k = 0; k < count; k++) {
-    const s = doctrineScore(c, w, a, c.moves[legal[k]!]!, casualty, stakes) / temperature;
+    const s = doctrineScore(c, w, a, doc, c.moves[legal[k]!]!, casualty, alive, stakes) / doc.temperature;
     scores[k] = s;
     if (s > max) max = s;
   }
@@ -186,12 +186,11 @@ function chooseWith(c: Compiled, w: Work, a: number, strategy: StrategyId, u: nu
 }
 
 /**
- * Every actor's choice for the week, written into `out` (move indices). Reads the policies' draws
- * from a copy of the turn's generator, so the state is not changed.
+ * Every actor's choice for the week, written into `out` (move indices), each from one uniform draw
+ * of `rng` in actor order. By default `rng` is a copy of the week's policy stream (weekStreams), so
+ * the state is not changed; the Monte Carlo loop passes the stream itself.
  */
-export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[], out: Int32Array, scores: Float64Array): void {
-  const rng = w.rng.clone();
-  for (let i = 0; i < 4; i++) rng.next();
+export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[], out: Int32Array, scores: Float64Array, rng: Rng = policyStream(w)): void {
   const buffer = c.legalBuffer;
   for (let a = 0; a < c.actors; a++) out[a] = chooseWith(c, w, a, strategies[a]!, uniform(rng), scores, buffer);
 }

@@ -55,3 +55,10 @@ export function streamStates(seed: number, first: number, count: number): number
   }
   return states;
 }
+
+/** A copy of the week's generator, moved past the next week's state (drawState): the week's policy draws. */
+export function policyStream(w: { readonly rng: Rng }): Rng {
+  const rng = w.rng.clone();
+  drawState(rng);
+  return rng;
+}

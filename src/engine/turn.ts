@@ -11,13 +11,15 @@
  * shift the random numbers of everything after it (common random numbers across set-ups).
  */
 import { observeBeliefs } from './belief';
-import type { Compiled, CompiledEffect, CompiledMove } from './compile';
+import type { Compiled, CompiledEffect, CompiledEvent, CompiledMove } from './compile';
 import { RefKind } from './refs';
+import type { StrategyId } from '../scenario/schema';
+import { chooseAll } from './policies';
 import { drawState, rngFromState, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
 import { moveImpulse } from './value';
-import { applyEffect, EndReason, evalProbability, linearPredictor, type Work } from './work';
+import { applyEffect, EndReason, evalProbability, isLegal, linearPredictor, type Work } from './work';
 
 function clampEscalation(c: Compiled, x: number): number {
   return x < 0 ? 0 : x > c.topRung ? c.topRung : x;
@@ -34,8 +36,14 @@ function queueDelayed(c: Compiled, w: Work, list: readonly number[], actor: numb
   for (const d of list) w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
 }
 
+/** Marks the beliefs in `list` as triggered this week. */
+function markTriggered(c: Compiled, list: Int32Array): void {
+  for (let i = 0; i < list.length; i++) c.beliefHit[list[i]!] = 1;
+}
+
 function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): void {
   const rng = w.rng;
+  markTriggered(c, c.beliefsTriggeredByMove[m.index]!);
   const n = c.actors;
   trace?.begin('move', m.id, c.actorIds[a]!, m.label);
   trace?.say(m.narrative[w.turn % m.narrative.length]!);
@@ -50,7 +58,7 @@ function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Tr
     const happens = uniform(rng) < evalProbability(c, w, o.probability);
     if (!happens) continue;
     quiet = false;
-    c.outcomeHit[o.index] = 1;
+    markTriggered(c, c.beliefsTriggeredByOutcome[o.index]!);
     trace?.outcomes[a]!.push(o.id);
     trace?.begin('outcome', `${m.id}/${o.id}`, c.actorIds[a]!, o.label);
     trace?.say(o.narrative);
@@ -86,9 +94,10 @@ function fade(c: Compiled, w: Work, hostility: number, trace: Trace | null): voi
   trace?.begin('decay', '', null, 'Time passing: tempers cool, the militias rebuild, memories fade');
   const keep = 1 - d.grudgeDecay;
   for (let i = 0; i < w.grudge.length; i++) w.grudge[i] = Math.max(0, keep * w.grudge[i]! + w.received[i]!);
-  for (let v = 0; v < w.vars.length; v++) {
-    const rate = c.driftRate[v]!;
-    if (rate > 0) w.vars[v] = w.vars[v]! + rate * (driftTarget(c, w, v) - w.vars[v]!);
+  const drifting = c.drifting;
+  for (let i = 0; i < drifting.length; i++) {
+    const v = drifting[i]!;
+    w.vars[v] = w.vars[v]! + c.driftRate[v]! * (driftTarget(c, w, v) - w.vars[v]!);
   }
   const before = w.escalation;
   const decay = d.escalationDecay * (1 - d.hostileHold * hostility);
@@ -120,20 +129,25 @@ function drawTalks(c: Compiled, w: Work, scratch: Float64Array, trace: Trace | n
   return t;
 }
 
+const NO_EVENTS: readonly CompiledEvent[] = [];
+
 /** Fires what is scheduled for the week that has just begun: calendar events, then delayed effects. */
 export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
-  for (const e of c.eventsByTurn.get(w.turn) ?? []) {
+  for (const e of c.eventsByTurn.get(w.turn) ?? NO_EVENTS) {
     trace?.begin('event', e.id, null, e.label);
     trace?.say(e.narrative);
     applyEffects(c, w, e.effects, trace);
     if (e.talks >= 0) applyTransition(c, w, e.talks);
     trace?.settle();
   }
-  if (w.pending.length === 0) return;
-  const still = [];
-  for (const p of w.pending) {
+  const pending = w.pending;
+  if (pending.length === 0) return;
+  // Fire the due effects in queue order and keep the rest, compacting the queue in place.
+  let kept = 0;
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i]!;
     if (p.due !== w.turn) {
-      still.push(p);
+      pending[kept++] = p;
       continue;
     }
     const d = c.delayed[p.delayed]!;
@@ -142,7 +156,7 @@ export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
     applyEffects(c, w, d.effects, trace);
     trace?.settle();
   }
-  w.pending = still;
+  pending.length = kept;
 }
 
 function endInWar(c: Compiled, w: Work): void {
@@ -166,9 +180,26 @@ export function checkEnd(c: Compiled, w: Work): void {
  */
 export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null): number {
   const next = drawState(w.rng);
-  for (let a = 0; a < c.actors; a++) w.rng.next();
+  for (let a = 0; a < c.actors; a++) uniform(w.rng);
+  return resolveWeek(c, w, moves, scratch, trace, next);
+}
+
+/**
+ * The Monte Carlo week: draws the next week's state, lets every actor choose from the week's
+ * policy draws (as `chooseAll` would from a copy), and resolves the week. The same draws as
+ * `chooseAll` then `stepWork`, without copying the generator.
+ */
+export function playWork(c: Compiled, w: Work, strategies: readonly StrategyId[], moves: Int32Array, scores: Float64Array, scratch: Float64Array, forced?: Int32Array): number {
+  const next = drawState(w.rng);
+  chooseAll(c, w, strategies, moves, scores, w.rng);
+  if (forced) for (let a = 0; a < c.actors; a++) if (forced[a]! >= 0 && isLegal(c, w, forced[a]!)) moves[a] = forced[a]!;
+  return resolveWeek(c, w, moves, scratch, null, next);
+}
+
+/** The week after its draws: the moves resolve, then fading, beliefs, the talks, the next week's opening. */
+function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null, next: number[]): number {
   w.received.fill(0);
-  c.outcomeHit.fill(0);
+  c.beliefHit.fill(0);
   let hostility = 0;
   for (let a = 0; a < c.actors; a++) {
     const m = c.moves[moves[a]!]!;

@@ -27,23 +27,25 @@ function effectValue(c: Compiled, w: Work, weights: ObjectiveWeights, kind: numb
 /** The expected change in actor `a`'s objective, now and from delayed effects, if move `m` (of any actor) is played now. */
 export function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
   const weights = c.objectiveWeights[a]!;
-  let gain = c.staticGain[a * c.moves.length + m.index]!;
+  const at = a * c.moves.length + m.index;
+  let gain = c.staticGain[at]! + c.fixedOutcomeGain[at]!;
   const dynamic = m.dynamicEffects;
   for (let i = 0; i < dynamic.length; i++) {
     const e = dynamic[i]!;
     gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
   }
-  const outcomes = m.outcomes;
+  const outcomes = m.variableOutcomes;
+  const row = a * c.outcomeCount;
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     if (o.weighted[a] === 0) continue;
-    const p = evalProbability(c, w, o.probability);
-    let value = 0;
-    for (let j = 0; j < o.valueEffects.length; j++) {
-      const e = o.valueEffects[j]!;
+    let value = c.outcomeValue[row + o.index]!;
+    const later = o.dynamicValueEffects;
+    for (let j = 0; j < later.length; j++) {
+      const e = later[j]!;
       value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
     }
-    gain += p * value;
+    if (value !== 0) gain += evalProbability(c, w, o.probability) * value;
   }
   if (m.talks >= 0) {
     const t = c.transitions[m.talks]!;

@@ -87,12 +87,24 @@ export function readRef(c: Compiled, w: Work, kind: number, arg: number): number
 /** The linear predictor base + sum(coef * ref), before the link. */
 export function linearPredictor(c: Compiled, w: Work, t: CompiledTerm): number {
   let x = t.base;
-  for (let i = 0; i < t.coefs.length; i++) x += t.coefs[i]! * readRef(c, w, t.kinds[i]!, t.args[i]!);
+  const coefs = t.coefs;
+  const args = t.args;
+  const vars = w.vars;
+  if (t.varsOnly) {
+    for (let i = 0; i < coefs.length; i++) x += coefs[i]! * vars[args[i]!]!;
+    return x;
+  }
+  const kinds = t.kinds;
+  for (let i = 0; i < coefs.length; i++) {
+    const kind = kinds[i]!;
+    x += coefs[i]! * (kind === RefKind.variable ? vars[args[i]!]! : kind === RefKind.escalation ? w.escalation : readRef(c, w, kind, args[i]!));
+  }
   return x;
 }
 
 /** A term's value after its link: a probability in [0, 1]. */
 export function evalProbability(c: Compiled, w: Work, t: CompiledTerm): number {
+  if (t.fixed === t.fixed) return t.fixed;
   const x = linearPredictor(c, w, t);
   if (t.logistic) return 1 / (1 + Math.exp(-x));
   return x < 0 ? 0 : x > 1 ? 1 : x;
@@ -130,8 +142,10 @@ export function applyEffect(c: Compiled, w: Work, e: CompiledEffect): number {
 export function isLegal(c: Compiled, w: Work, move: number): boolean {
   const m = c.moves[move]!;
   if ((m.phaseMask & (1 << w.phase)) === 0) return false;
-  for (const cond of m.conditions) {
-    const v = readRef(c, w, cond.kind, cond.arg);
+  const conditions = m.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const cond = conditions[i]!;
+    const v = cond.kind === RefKind.variable ? w.vars[cond.arg]! : readRef(c, w, cond.kind, cond.arg);
     if (v < cond.min || v > cond.max) return false;
   }
   return true;
@@ -150,4 +164,24 @@ export function cloneWork(w: Work): Work {
     belief: w.belief.slice(),
     beliefOpen: w.beliefOpen.slice(),
   };
+}
+
+/** Resets `dst` (a clone of `src`, same shapes) to `src`, reusing its arrays: the Monte Carlo loop's per-run copy. */
+export function resetWork(dst: Work, src: Work): void {
+  dst.turn = src.turn;
+  dst.horizon = src.horizon;
+  dst.escalation = src.escalation;
+  dst.phase = src.phase;
+  dst.phaseSince = src.phaseSince;
+  dst.ended = src.ended;
+  dst.vars.set(src.vars);
+  dst.grudge.set(src.grudge);
+  dst.received.set(src.received);
+  dst.lastMove.set(src.lastMove);
+  dst.triggered.set(src.triggered);
+  dst.belief.set(src.belief);
+  dst.beliefOpen.set(src.beliefOpen);
+  // Pending effects are never changed in place, only dropped when they fire: the records can be shared.
+  dst.pending.length = 0;
+  for (let i = 0; i < src.pending.length; i++) dst.pending.push(src.pending[i]!);
 }

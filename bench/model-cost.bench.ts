@@ -1,0 +1,130 @@
+/**
+ * `npm run bench` (2 of 4): what the deterrence model costs the Monte Carlo loop, as ratios measured
+ * in this one run, on CPU time (robust to a busy machine), in interleaved pairs.
+ *
+ * "Before" is the engine and the March 2021 scenario as they were at commit BEFORE, the last one
+ * before actors held beliefs: the bench extracts that commit's `src/` and `scenarios/` from git
+ * (`git archive`) into node_modules/.cache and imports its engine beside today's. It prints
+ *   - today's loop against the loop before (budget: it keeps at least 75% of the speed);
+ *   - each against the hand-written limit kernel of `../shared/bench/limit-kernel.ts`;
+ *   - today's engine on the scenario before (what the model, not the engine, costs);
+ *   - a 10,000-future forecast on one core, both ways, and the talks outlook's cost.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadScenario } from '../src/cli/load';
+import { forecastChunk } from '../src/engine/forecast';
+import { talksOutlook } from '../src/engine/outlook';
+import { initialState } from '../src/engine/state';
+import type { Scenario } from '../src/scenario/schema';
+import { budget, fmt, fmtFixed, header, median } from './lib';
+
+/** The last commit before the model had beliefs and foresight. */
+const BEFORE = '0afc25c';
+const RUNS = 3000;
+const TURNS = 26;
+const PAIRS = 11;
+
+type Forecast = (s: unknown, state: unknown, o: { runs: number; seed: number; turns: number }, first: number, count: number) => { resolvedTurns: number };
+interface Loop {
+  readonly forecast: Forecast;
+  readonly scenario: { actors: unknown[] };
+  readonly start: unknown;
+}
+
+/** Today's engine and scenario, or the engine and scenario of `BEFORE` extracted from git (null when git cannot). */
+const beforeDir = resolve(process.cwd(), 'node_modules/.cache/deterrence-lab-bench', `before-${BEFORE}`);
+
+async function loopBefore(): Promise<Loop | null> {
+  const dir = beforeDir;
+  try {
+    if (!existsSync(resolve(dir, 'src/engine/forecast.ts'))) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const archive = execFileSync('git', ['archive', '--format=tar', BEFORE, 'src', 'scenarios'], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+      // As in the project: ES modules (a folder under node_modules would otherwise be read as CommonJS).
+      writeFileSync(resolve(dir, 'package.json'), '{ "type": "module" }\n');
+    }
+    const at = (p: string) => pathToFileURL(resolve(dir, p)).href;
+    const { forecastChunk: forecast } = (await import(at('src/engine/forecast.ts'))) as { forecastChunk: Forecast };
+    const { initialState: init } = (await import(at('src/engine/state.ts'))) as { initialState: (s: unknown, seed: number) => unknown };
+    const { loadScenario: load } = (await import(at('src/cli/load.ts'))) as { loadScenario: (p: string) => { scenario: { actors: unknown[] } } };
+    const { scenario } = load(resolve(dir, 'scenarios/march-2021.json'));
+    return { forecast, scenario, start: init(scenario, 1) };
+  } catch {
+    return null;
+  }
+}
+
+function cpu<T>(f: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage();
+  const value = f();
+  const c = process.cpuUsage(c0);
+  return { ms: (c.user + c.system) / 1000, value };
+}
+
+/** Actor-turns per CPU second of `runs` futures of the loop. */
+function rate(loop: Loop, seed: number, runs = RUNS): number {
+  const r = cpu(() => loop.forecast(loop.scenario, loop.start, { runs, seed, turns: TURNS }, 0, runs));
+  return (r.value.resolvedTurns * loop.scenario.actors.length) / (r.ms / 1000);
+}
+
+const quartiles = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${fmtFixed(s[Math.floor((s.length - 1) / 4)]!, 3)}–${fmtFixed(s[Math.ceil((3 * (s.length - 1)) / 4)]!, 3)}`;
+};
+
+async function main(): Promise<void> {
+  const scenario = loadScenario('march-2021').scenario;
+  const now: Loop = { forecast: forecastChunk as unknown as Forecast, scenario, start: initialState(scenario, 1) };
+  const before = await loopBefore();
+  // The scenario before, read by today's parser (which fills in the fields it has since gained).
+  const beforeScenario: Scenario | null = before ? loadScenario(resolve(beforeDir, 'scenarios/march-2021.json')).scenario : null;
+  const modelOnly: Loop | null = beforeScenario ? { forecast: now.forecast, scenario: beforeScenario, start: initialState(beforeScenario, 1) } : null;
+  header(`Model cost (Node): the Monte Carlo loop now, against the loop before beliefs (commit ${BEFORE}) and the limit kernel`);
+  const kernelFile = resolve(process.cwd(), '../shared/bench/limit-kernel.ts');
+  const kernel = existsSync(kernelFile)
+    ? ((await import(pathToFileURL(kernelFile).href)) as { makeKernel: (seed: number) => (runs: number, turns: number, seed: number) => { resolved: number } }).makeKernel(7)
+    : null;
+
+  // Warm every loop up so that none pays for the JIT in the counted runs.
+  for (const l of [now, before, modelOnly]) if (l) rate(l, 99, 1000);
+  kernel?.(2000, TURNS, 99);
+
+  const kept: number[] = [];
+  const keptSameEngine: number[] = [];
+  const nowOverKernel: number[] = [];
+  const beforeOverKernel: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const n = rate(now, i + 1);
+    if (kernel) {
+      const k = cpu(() => kernel(RUNS, TURNS, i + 1));
+      const kRate = (k.value.resolved * 5) / (k.ms / 1000);
+      nowOverKernel.push(n / kRate);
+      if (before) beforeOverKernel.push(rate(before, i + 1) / kRate);
+    }
+    if (before) kept.push(n / rate(before, i + 1));
+    if (modelOnly) keptSameEngine.push(n / rate(modelOnly, i + 1));
+  }
+  const show = (xs: number[]) => (xs.length > 0 ? `${fmtFixed(median(xs), 3)} (quartiles ${quartiles(xs)})` : 'n/a');
+  console.log('');
+  if (before) console.log(`speed kept: the loop now / the loop before         ${show(kept)}   ${budget('>= 0.75 (loses at most 25%)', median(kept) >= 0.75)}`);
+  else console.log(`speed kept: n/a (git cannot extract commit ${BEFORE})`);
+  console.log(`engine / limit kernel, now                         ${show(nowOverKernel)}   ${budget('>= 0.8', nowOverKernel.length > 0 && median(nowOverKernel) >= 0.8)}`);
+  console.log(`engine / limit kernel, before                      ${show(beforeOverKernel)}`);
+  console.log(`today's engine: the model now / the model before   ${show(keptSameEngine)}   (what the model costs, the engine aside)`);
+  if (!kernel) console.log(`(no limit kernel at ${kernelFile})`);
+
+  const big = (l: Loop) => cpu(() => l.forecast(l.scenario, l.start, { runs: 10_000, seed: 5, turns: TURNS }, 0, 10_000)).ms;
+  console.log(`forecast 10,000 futures x ${TURNS} weeks on one core: now ${fmt(big(now))} ms${before ? `, before ${fmt(big(before))} ms` : ''}`);
+  const outlooks = Array.from({ length: 7 }, (_, i) => cpu(() => talksOutlook(scenario, initialState(scenario, i + 1))).ms);
+  console.log(`talks outlook (1,000 futures x ${scenario.talks.outlookWeeks} weeks), one core, median ${fmt(median(outlooks))} ms`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
