@@ -9,7 +9,8 @@ import { loadScenario } from './load';
 
 const { scenario } = loadScenario('road-to-march-2021');
 
-describe('calibration against the record', () => {
+// Hundreds of AI games of 63 weeks: give them the time a busy 2-core machine needs.
+describe('calibration against the record', { timeout: 120_000 }, () => {
   it('replays the record with escalation that tracks its Goldstein-weighted weekly series', () => {
     const { r, engine } = replayRecord(scenario);
     expect(engine).toHaveLength(scenario.defaultTurns);

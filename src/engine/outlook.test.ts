@@ -22,7 +22,8 @@ function playWeeks(s: Scenario, seed: number, horizon: number, weeks: number): G
   return states;
 }
 
-describe('the talks outlook', () => {
+// Monte Carlo over the March 2021 scenario: seconds on a busy 2-core machine, not milliseconds.
+describe('the talks outlook', { timeout: 60_000 }, () => {
   const { scenario: march } = loadScenario('march-2021');
 
   it('gives the same headline for the same first weeks of a 10-week and a 26-week game', () => {

@@ -299,7 +299,7 @@ function forecastProperties(load: () => Scenario, numRuns: number): void {
   });
 }
 
-describe('engine properties on the fixture', () => {
+describe('engine properties on the fixture', { timeout: 120_000 }, () => {
   gameProperties(fixture, 12, 100);
   forecastProperties(fixture, 60);
 
@@ -347,6 +347,7 @@ const march = loadMarch();
 
 describe.skipIf('missing' in march)(
   `engine properties on scenarios/march-2021.json${'missing' in march ? ' (skipped: the file does not exist yet)' : ''}`,
+  { timeout: 120_000 },
   () => {
     if ('errors' in march) {
       it('parses', () => expect.fail(`scenarios/march-2021.json does not parse:\n${march.errors}`));
