@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { linkOutlooks } from './app/outlook-link';
 import { loadCatalogue } from './app/scenarios';
 import { createForecastStore } from './store/forecast';
 import { createOutlookStore } from './store/outlook';
@@ -25,6 +26,7 @@ const catalogue = loadCatalogue();
 const store = createSessionStore({ scenarios: catalogue.scenarios, storage: localStore(), now: () => new Date().toISOString() });
 const forecasts = createForecastStore(runForecast, () => performance.now());
 const outlooks = createOutlookStore(runOutlook);
+linkOutlooks(store, outlooks, catalogue.scenarios);
 
 createRoot(container).render(
   <StrictMode>

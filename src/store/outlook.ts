@@ -23,6 +23,11 @@ export interface OutlookStore {
   want(scenario: Scenario, states: readonly GameState[], strategies: Strategies): void;
 }
 
+/** The AI strategies of a session's controllers: the outlook's futures play people's actors by their defaults. */
+export function aiStrategies(controllers: Readonly<Record<string, string>>): Strategies {
+  return Object.fromEntries(Object.entries(controllers).filter(([, v]) => v !== 'human')) as Record<string, StrategyId>;
+}
+
 /** Outlooks kept; the oldest are dropped past this (a long game with many branches stays small). */
 const KEEP = 2000;
 

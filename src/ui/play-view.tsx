@@ -4,10 +4,11 @@ import { EscalationChart } from '../charts/escalation-chart';
 import { aheadRows, branchLines, phaseSpans, weekRows, whyBars } from '../charts/series';
 import { SurvivalChart } from '../charts/survival-chart';
 import { WhyChart } from '../charts/why-chart';
-import type { Scenario, StrategyId } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import { beliefSentences } from '../engine/explain';
 import type { GameState } from '../engine/state';
 import { activeBranch, branchStates } from '../store/derive';
+import { aiStrategies } from '../store/outlook';
 import { useOutlooks } from '../store/outlook-react';
 import { useSession, useSessionApi } from '../store/react';
 import { Branches } from './branches';
@@ -57,10 +58,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   useUndoKeys();
   const [history, setHistory] = useState(true);
   const controllers = game?.session.controllers;
-  const ai = useMemo(
-    () => Object.fromEntries(Object.entries(controllers ?? {}).filter(([, v]) => v !== 'human')) as Record<string, StrategyId>,
-    [controllers],
-  );
+  const ai = useMemo(() => aiStrategies(controllers ?? {}), [controllers]);
   const wanted = useMemo(() => wantedStates(game, scenario), [game, scenario]);
   const outlookOf = useOutlooks(scenario, wanted, ai);
 

@@ -1,39 +1,54 @@
 /**
- * Runs talks outlooks in a Web Worker of their own (the forecast worker's code, a separate
- * instance), so they never wait behind a long forecast nor die when one is cancelled. Where there
- * is no Worker, they run on the main thread.
+ * Runs talks outlooks in Web Workers of their own (the forecast worker's code, separate instances),
+ * so they never wait behind a long forecast nor die when one is cancelled. An outlook's futures are
+ * split between up to two workers and their tallies merged in run order, which gives exactly the
+ * single-pass result. Where there is no Worker, they run on the main thread.
  */
 import * as Comlink from 'comlink';
-import type { ForecastOptions, ForecastTally } from '../engine/forecast';
+import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { createForecastApi, type ForecastApi } from './forecast-api';
 
-let api: ForecastApi | Comlink.Remote<ForecastApi> | null = null;
-/** The key each scenario object was sent to the worker under. */
+/** Outlook workers: two halve the wait on a machine with two cores or more. */
+const MAX_WORKERS = 2;
+
+type Api = ForecastApi | Comlink.Remote<ForecastApi>;
+
+let apis: Api[] | null = null;
+/** The key each scenario object was sent to the workers under. */
 const sent = new WeakMap<Scenario, string>();
 let sentCount = 0;
 
-function outlookApi(): ForecastApi | Comlink.Remote<ForecastApi> {
-  if (api) return api;
-  if (typeof Worker === 'undefined') return (api = createForecastApi());
-  const worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: 'outlook' });
-  return (api = Comlink.wrap<ForecastApi>(worker));
+function outlookApis(): Api[] {
+  if (apis) return apis;
+  if (typeof Worker === 'undefined') return (apis = [createForecastApi()]);
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  apis = Array.from({ length: Math.max(1, Math.min(MAX_WORKERS, cores)) }, (_, i) =>
+    Comlink.wrap<ForecastApi>(new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module', name: `outlook-${i + 1}` })),
+  );
+  return apis;
 }
 
-/** Starts the outlook worker ahead of the first week, so the first outlook does not pay for it. */
+/** Starts the outlook workers ahead of the first week, so the first outlook does not pay for them. */
 export function warmUpOutlooks(): void {
-  outlookApi();
+  outlookApis();
 }
 
 /** One outlook's forecast, as a tally (outlookFromTally reads it). */
 export async function runOutlook(scenario: Scenario, state: GameState, options: ForecastOptions): Promise<ForecastTally> {
-  const remote = outlookApi();
+  const workers = outlookApis();
   let key = sent.get(scenario);
   if (!key) {
     key = `outlook:${scenario.id}#${sentCount++}`;
     sent.set(scenario, key);
-    await remote.setScenario(key, scenario);
+    await Promise.all(workers.map((w) => w.setScenario(key!, scenario)));
   }
-  return remote.chunk({ scenarioKey: key, state, options, first: 0, count: options.runs });
+  const per = Math.ceil(options.runs / workers.length);
+  const parts = workers.flatMap((w, i) => {
+    const first = i * per;
+    const count = Math.min(per, options.runs - first);
+    return count > 0 ? [w.chunk({ scenarioKey: key!, state, options, first, count })] : [];
+  });
+  return (await Promise.all(parts)).reduce(mergeTallies);
 }
