@@ -22,12 +22,14 @@ function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: 
   const weeks = scenario.talks.outlookWeeks;
   const by = longDate(dateOfTurn(scenario, state.turn + weeks));
   const risk = state.report?.talks.risk.after ?? riskOf(scenario, state);
+  const alive = scenario.talks.phases.find((p) => p.id === state.talks.phase)?.alive ?? false;
   return (
     <>
       <span className="headline" data-testid="talks-outlook">
         {outlook ? percent(outlook.alive) : '…'}
       </span>{' '}
-      chance they are still alive in {weeks} weeks (by {by}){outlook ? '' : ', computing'} · collapse risk this week {(risk * 100).toFixed(1)}%
+      chance they are still alive in {weeks} weeks (by {by}){outlook ? '' : ', computing'}
+      {alive && ` · collapse risk this week ${(risk * 100).toFixed(1)}%`}
     </>
   );
 }
