@@ -1,0 +1,199 @@
+/**
+ * The compiled form of a scenario: flat, index-based tables the turn loop reads without looking up
+ * strings (built by compile.ts).
+ */
+import type { Scenario } from '../scenario/schema';
+import type { RefKind } from './refs';
+
+export const EffectOp = { add: 0, scale: 1, set: 2 } as const;
+
+export interface CompiledTerm {
+  readonly base: number;
+  readonly kinds: Int8Array;
+  readonly args: Int32Array;
+  readonly coefs: Float64Array;
+  readonly logistic: boolean;
+  /** Every ref is a variable: the predictor reads `vars[args[i]]` directly. */
+  readonly varsOnly: boolean;
+  /** The term's value after its link when it reads no ref (a fixed probability), else NaN. */
+  readonly fixed: number;
+}
+
+export interface CompiledEffect {
+  readonly kind: RefKind;
+  readonly arg: number;
+  readonly op: number;
+  readonly value: number;
+  /** Source order label for "why": the effect's target as written. */
+  readonly target: string;
+}
+
+export interface CompiledDelayed {
+  /** Stable id: `move` or `move/outcome`, then `#k`. */
+  readonly id: string;
+  readonly afterTurns: number;
+  readonly narrative: string;
+  readonly effects: readonly CompiledEffect[];
+}
+
+export interface CompiledOutcome {
+  /** Index among all the scenario's outcomes (for the week's record of what happened). */
+  readonly index: number;
+  readonly id: string;
+  readonly label: string;
+  readonly narrative: string;
+  readonly probability: CompiledTerm;
+  readonly effects: readonly CompiledEffect[];
+  readonly delayed: readonly number[];
+  /** The outcome's effects and its delayed effects: what it is worth over the next weeks (value.ts). */
+  readonly valueEffects: readonly CompiledEffect[];
+  /** Those of them whose value depends on the state (scale, set); `add` ones are in Compiled.outcomeValue. */
+  readonly dynamicValueEffects: readonly CompiledEffect[];
+  /** weighted[a] is 1 when an effect of the outcome (now or delayed) moves actor a's objective. */
+  readonly weighted: Uint8Array;
+}
+
+export interface CompiledMove {
+  readonly index: number;
+  readonly id: string;
+  readonly actor: number;
+  readonly label: string;
+  readonly rung: number;
+  readonly goldstein: number;
+  /** Signed hostility in [-1, 1]: -goldstein / 10. */
+  readonly hostility: number;
+  /** max(0, hostility). */
+  readonly hostile: number;
+  /** The actor's doctrine terms that depend only on the move (policies.ts). */
+  readonly escalationTerm: number;
+  readonly talksTerm: number;
+  readonly targets: Int32Array;
+  readonly bias: number;
+  /** Score terms that read the state (`propensity`), or null when the move has none. */
+  readonly propensity: CompiledTerm | null;
+  /**
+   * The beliefs of the move's own actor that the move can trigger: anticipatedBelief[k] is a belief
+   * index, anticipatedOutcome[k] the index in `outcomes` of the triggering outcome, or -1 when the
+   * move itself triggers it.
+   */
+  readonly anticipatedBelief: Int32Array;
+  readonly anticipatedOutcome: Int32Array;
+  readonly conditions: readonly { kind: RefKind; arg: number; min: number; max: number }[];
+  /** Bit set of talks phases in which the move is legal. */
+  readonly phaseMask: number;
+  readonly effects: readonly CompiledEffect[];
+  /** The effects of the move's own delayed effects, for valuing it (value.ts). */
+  readonly laterEffects: readonly CompiledEffect[];
+  /** Effects, now or delayed, whose value to an objective depends on the state (scale, set). */
+  readonly dynamicEffects: readonly CompiledEffect[];
+  readonly talks: number;
+  readonly outcomes: readonly CompiledOutcome[];
+  /** The outcomes whose expected value depends on the state (value.ts); the rest are in Compiled.fixedOutcomeGain. */
+  readonly variableOutcomes: readonly CompiledOutcome[];
+  readonly delayed: readonly number[];
+  readonly narrative: readonly string[];
+  readonly quietNarrative: string | undefined;
+}
+
+export interface CompiledTransition {
+  readonly id: string;
+  readonly label: string;
+  readonly fromMask: number;
+  readonly to: number;
+  readonly hazard: CompiledTerm;
+}
+
+export interface CompiledEvent {
+  readonly id: string;
+  readonly turn: number;
+  readonly label: string;
+  readonly narrative: string;
+  readonly effects: readonly CompiledEffect[];
+  readonly talks: number;
+}
+
+export interface CompiledBelief {
+  readonly id: string;
+  readonly label: string;
+  readonly holder: number;
+  readonly about: number;
+  readonly window: number;
+  readonly triggerMoves: Int32Array;
+  /** Global outcome indices (CompiledOutcome.index). */
+  readonly triggerOutcomes: Int32Array;
+  readonly responses: Int32Array;
+  /** Prior pseudo-counts: [successes, failures] after a trigger, and in weeks without one. */
+  readonly prior: readonly [number, number];
+  readonly baseline: readonly [number, number];
+}
+
+export interface Compiled {
+  readonly scenario: Scenario;
+  readonly actors: number;
+  readonly actorIds: readonly string[];
+  readonly variableIds: readonly string[];
+  readonly varMin: Float64Array;
+  readonly varMax: Float64Array;
+  readonly driftToward: Float64Array;
+  readonly driftRate: Float64Array;
+  /** The variables that drift (rate > 0), in order. */
+  readonly drifting: Int32Array;
+  /** Per variable, the terms that move its drift target with the state, or null. */
+  readonly driftTerms: readonly (CompiledTerm | null)[];
+  readonly outcomeCount: number;
+  readonly beliefs: readonly CompiledBelief[];
+  /** The beliefs' prior pseudo-counts, four per belief in Work.belief's order (belief.ts). */
+  readonly beliefPrior: Float64Array;
+  /** beliefResponse[b * moves + m] is 1 when move m counts as belief b's response. */
+  readonly beliefResponse: Uint8Array;
+  /** Per actor, the indices of the beliefs it holds. */
+  readonly beliefsHeld: readonly Int32Array[];
+  /** Per actor, the distinct response moves of the beliefs it holds (each valued once a week). */
+  readonly responsesWeighed: readonly Int32Array[];
+  /** Per move, the beliefs it triggers by being played; per outcome (global index), those it triggers by happening. */
+  readonly beliefsTriggeredByMove: readonly Int32Array[];
+  readonly beliefsTriggeredByOutcome: readonly Int32Array[];
+  readonly topRung: number;
+  readonly moves: readonly CompiledMove[];
+  readonly movesByActor: readonly (readonly number[])[];
+  readonly delayed: readonly CompiledDelayed[];
+  readonly delayedIndex: ReadonlyMap<string, number>;
+  readonly phaseIds: readonly string[];
+  readonly phaseAlive: Uint8Array;
+  readonly phaseEnds: Uint8Array;
+  readonly transitions: readonly CompiledTransition[];
+  readonly transitionIndex: ReadonlyMap<string, number>;
+  readonly eventsByTurn: ReadonlyMap<number, readonly CompiledEvent[]>;
+  readonly casualtySignal: readonly (CompiledTerm | null)[];
+  readonly objectives: readonly CompiledTerm[];
+  /** Per actor, the objective's weights on variables and on escalation. */
+  readonly objectiveWeights: readonly ObjectiveWeights[];
+  /** staticGain[a * moves + m]: the objective value to actor a of move m's `add` effects, now and delayed. */
+  readonly staticGain: Float64Array;
+  /** outcomeValue[a * outcomeCount + o]: the objective value to actor a of outcome o's `add` effects, now and delayed. */
+  readonly outcomeValue: Float64Array;
+  /**
+   * fixedOutcomeGain[a * moves + m]: the expected value to actor a of move m's outcomes whose
+   * probability reads no state and whose effects are all `add`s (a constant); the move's other
+   * outcomes are in CompiledMove.variableOutcomes.
+   */
+  readonly fixedOutcomeGain: Float64Array;
+  /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
+  readonly history: Int32Array;
+  readonly historyTurns: number;
+  /** Per actor, the move the historical policy plays when the record shows nothing. */
+  readonly quietMove: Int32Array;
+  /** Scratch space for one actor's legal moves (the turn loop is single-threaded per compiled scenario). */
+  readonly legalBuffer: Int32Array;
+  /** Scratch: which beliefs were triggered this week, each belief's stake for its holder, each move's value to a holder. */
+  readonly beliefHit: Uint8Array;
+  readonly stakeBuffer: Float64Array;
+  readonly responseValueBuffer: Float64Array;
+}
+
+export interface ObjectiveWeights {
+  readonly vars: Float64Array;
+  readonly escalation: number;
+  /** The objective's value of the talks being in each phase (`talks:PHASE` and `talks:alive` weights). */
+  readonly phaseValue: Float64Array;
+}
