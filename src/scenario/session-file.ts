@@ -3,7 +3,8 @@
  * game's set-up and its branches, each a complete log; every state is derived by replaying.
  * Sessions come from files, links and local storage, so they are parsed, never trusted.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works under Node (tsx) as in the bundler; named imports only in the bundler.
+import LZString from 'lz-string';
 import { z } from 'zod';
 import { checkAgainst } from './game-file';
 import { formatPath, type ParseResult, type ScenarioError } from './parse';
@@ -97,14 +98,14 @@ export function writeSession(s: Session): string {
 
 /** The session as a compact, URL-safe string for a share link. */
 export function encodeShare(s: Session): string {
-  return compressToEncodedURIComponent(JSON.stringify(s));
+  return LZString.compressToEncodedURIComponent(JSON.stringify(s));
 }
 
 /** The session a share link's string encodes, or why it cannot be read. */
 export function decodeShare(code: string, scenarioFor: (id: string) => Scenario | null): ParseResult<Session> {
   let text: string | null = null;
   try {
-    text = decompressFromEncodedURIComponent(code);
+    text = LZString.decompressFromEncodedURIComponent(code);
   } catch {
     text = null;
   }
