@@ -230,7 +230,7 @@ async function forecastOnce(page: Page): Promise<ForecastTiming> {
 
 async function startAndPlay(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Seed').fill(SEED);
+  await page.getByLabel('Seed', { exact: true }).fill(SEED);
   await page.getByRole('button', { name: 'Play' }).click();
   for (let i = 0; i < WEEKS; i++) {
     await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i % 3).check();

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 
 async function startAndPlay(page: Page, weeks: number): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Seed').fill('2021');
+  await page.getByLabel('Seed', { exact: true }).fill('2021');
   await page.getByRole('button', { name: 'Play' }).click();
   for (let i = 0; i < weeks; i++) {
     await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i % 3).check();

@@ -4,7 +4,7 @@ test('the road to March 2021 replays history, and a human US can take a differen
   await page.goto('/');
   await page.getByRole('radio', { name: /The road to March 2021/ }).check();
   await page.getByLabel('United States: played by').selectOption('historical');
-  await page.getByLabel('Seed').fill('1');
+  await page.getByLabel('Seed', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('button', { name: 'End turn' }).click();
   await page.getByRole('button', { name: 'End turn' }).click();
@@ -15,7 +15,7 @@ test('the road to March 2021 replays history, and a human US can take a differen
   // What if the US had held fire? Take the US over from the start.
   await page.getByRole('button', { name: 'New game' }).click();
   await page.getByRole('radio', { name: /The road to March 2021/ }).check();
-  await page.getByLabel('Seed').fill('1');
+  await page.getByLabel('Seed', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'Play' }).click();
   for (let i = 0; i < 2; i++) {
     await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio', { name: /^Hold fire/ }).check();

@@ -5,9 +5,9 @@ async function start(page: Page, seed: string, weeks: string): Promise<void> {
   await page.goto('/');
   // A game in progress opens where it was left: start a new one from the start page.
   const newGame = page.getByRole('button', { name: 'New game' });
-  await expect(page.getByLabel('Seed').or(newGame)).toBeVisible();
+  await expect(page.getByLabel('Seed', { exact: true }).or(newGame)).toBeVisible();
   if (await newGame.isVisible()) await newGame.click();
-  await page.getByLabel('Seed').fill(seed);
+  await page.getByLabel('Seed', { exact: true }).fill(seed);
   await page.getByRole('spinbutton', { name: 'Weeks' }).fill(weeks);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 /** Starts the default set-up (the US human, the rest AI) with a fixed seed. */
 async function startDefault(page: Page, seed = '2021'): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Seed').fill(seed);
+  await page.getByLabel('Seed', { exact: true }).fill(seed);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
 }
@@ -105,8 +105,9 @@ test('export a game, import it into a fresh browser, and get the same game', asy
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export game' }).click()]);
   const file = await download.path();
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved).toMatchObject({ kind: 'deterrence-lab/session', seed: 99, scenarioId: 'march-2021' });
-  expect(saved.branches[0].turns).toHaveLength(3);
+  expect(saved).toMatchObject({ kind: 'deterrence-lab/session', schemaVersion: 2, seed: 99, scenarioId: 'march-2021' });
+  expect(saved.scenarioDigest).toMatch(/^[0-9a-f]{64}$/);
+  expect(saved.branches[0].log.map((e: { kind: string }) => e.kind)).toEqual(['week', 'week', 'week']);
   const heading = await weekHeading(page).innerText();
   const story = await page.locator('.story').innerText();
 
@@ -158,11 +159,11 @@ test('the start and play views have no serious accessibility violations; screens
   await page.screenshot({ path: testInfo.outputPath('play-projector-1024x768.png'), fullPage: false });
 });
 
-test('a corrupted autosave is reported and set aside, and the app still starts', async ({ page }) => {
+test('a corrupted save is reported and set aside, and the app still starts', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.setItem('deterrence-lab:autosave:v1', '{"version":1,"session":{"kind":"broken"'));
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText('The saved game could not be read');
+  await expect(page.getByRole('alert')).toContainText('A saved game could not be read (it is not valid JSON); it was kept in local storage under');
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys.some((k) => k.startsWith('deterrence-lab:unreadable-save:'))).toBe(true);
   await page.getByRole('button', { name: 'Play' }).click();

@@ -22,13 +22,24 @@ export interface AppProps {
   readonly outlooks: StoreApi<OutlookStore>;
 }
 
-/** Opens a share link (`#g=...`) once, then clears it from the address bar. */
+/**
+ * Opens a share link (`#g=...`) on load and whenever one is pasted into the address bar of the open
+ * tab (hashchange). The fragment is cleared before it is decoded, so a link that cannot be read is
+ * not read again on reload; a fragment that is not a game link says so.
+ */
 function useShareLink(store: StoreApi<SessionStore>): void {
   useEffect(() => {
-    const match = /^#g=(.+)$/.exec(location.hash);
-    if (!match) return;
-    store.getState().loadShare(match[1]!);
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    const open = () => {
+      const hash = location.hash;
+      if (hash === '' || hash === '#') return;
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      const match = /^#g=(.+)$/.exec(hash);
+      if (match) store.getState().loadShare(match[1]!);
+      else store.setState({ message: { kind: 'error', text: 'The link’s address ends in something that is not a Deterrence Lab game (it should end in #g= and the game’s code). Nothing was changed.' } });
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
   }, [store]);
 }
 

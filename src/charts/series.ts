@@ -107,6 +107,8 @@ export function contributionLabel(scenario: Scenario, c: Contribution): string {
       return `Later: ${c.label}`;
     case 'event':
       return `Event: ${c.label}`;
+    case 'inject':
+      return `Fired event: ${c.label}`;
     default:
       return c.label;
   }

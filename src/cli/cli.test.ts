@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameState, TurnReport } from '../engine';
-import { parseGameFile } from '../scenario/game-file';
+import { parseGameFile } from '../scenario/files/game-file';
 import { parseScenario } from '../scenario/parse';
 import { fixture, fixtureInput } from '../test/fixture';
 
@@ -119,6 +119,42 @@ describe('deterrence-lab play', { timeout: 30_000 }, () => {
     const end = JSON.parse(replayed.stdout) as GameState;
     expect(end.turn).toBe(reports.length);
     expect(end.escalation).toBe(reports[reports.length - 1]!.escalation.after);
+  });
+
+  it('fires an inject with --inject WEEK=ID: it shows in that week\'s narrative and why, and in the saved log', () => {
+    const save = join(dir, 'inject.json');
+    const r = cli('play', scenarioFile, '--seed', '5', '--turns', '4', '--inject', '1=inject.raid', '--format', 'json', '--save', save);
+    expect(r.status, r.stderr).toBe(0);
+    const reports = (JSON.parse(r.stdout) as { reports: TurnReport[] }).reports;
+    // Fired once week 1 has been played: it happens at the start of the next week, in week 2's report.
+    expect(reports[1]!.narrative).toContain('Special forces raided a proxy depot.');
+    expect(reports[1]!.escalation.contributions.some((c) => c.kind === 'inject' && c.id === 'inject.raid')).toBe(true);
+    expect(reports[0]!.narrative).not.toContain('Special forces raided a proxy depot.');
+    const file = parseGameFile(JSON.parse(readFileSync(save, 'utf8')), fixture());
+    if (!file.ok) throw new Error(JSON.stringify(file.errors));
+    expect(file.value.game.log.map((e) => e.kind)).toEqual(['week', 'inject', 'week', 'week', 'week']);
+    const replayed = cli('replay', save, '--scenario', scenarioFile, '--format', 'json');
+    expect((JSON.parse(replayed.stdout) as GameState).escalation).toBe(reports.at(-1)!.escalation.after);
+  });
+
+  it('exits 2 naming the event when --inject names one the scenario does not have, or a week past the end', () => {
+    const unknown = cli('play', scenarioFile, '--turns', '4', '--inject', '1=inject.nothing');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/inject\.nothing.*inject\.raid/);
+    const late = cli('play', scenarioFile, '--turns', '4', '--inject', '4=inject.raid');
+    expect(late.status).toBe(2);
+    expect(cli('play', scenarioFile, '--inject', 'raid').status).toBe(2);
+  });
+
+  it('never reads a path that a saved game names as its scenario', () => {
+    const evil = join(dir, 'evil.json');
+    for (const id of ['/etc/passwd', '../../package', '/dev/zero']) {
+      writeFileSync(evil, JSON.stringify({ kind: 'deterrence-lab/game', schemaVersion: 2, scenarioId: id, scenarioDigest: null, seed: 1, horizon: 3, log: [] }));
+      const r = cli('replay', evil);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`scenarioId: no bundled scenario "${id}"`);
+      expect(r.stdout + r.stderr).not.toMatch(/root:|"name": "deterrence-lab"/);
+    }
   });
 
   it('exits 2 naming the strategy when --policy asks for an unknown one', () => {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GameLog } from '../engine/game';
-import { parseGameFile } from '../scenario/game-file';
+import { parseGameFile } from '../scenario/files/game-file';
+import { scenarioNotice } from '../scenario/files/scenario-version';
 import { parseScenarioText, type ScenarioError } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 
@@ -41,8 +42,23 @@ export function loadScenario(pathOrId: string): { scenario: Scenario; file: stri
   return { scenario: result.value, file };
 }
 
-/** A saved game, checked against its scenario (the bundled one of its id, unless given). */
-export function loadGame(file: string, scenarioPath?: string): { log: GameLog; scenario: Scenario } {
+/**
+ * A bundled scenario by its id, as a file names it. An id read from a file never names a path:
+ * it must be a scenario id and one of the bundled scenarios.
+ */
+export function loadBundledScenario(id: string, file: string, path: string): Scenario {
+  const known = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/.test(id) && existsSync(join(scenariosDir, `${id}.json`));
+  if (!known) {
+    throw new InputError(file, [{ path, code: 'unknown-scenario', message: `no bundled scenario "${id}"; give its file with --scenario` }]);
+  }
+  return loadScenario(join(scenariosDir, `${id}.json`)).scenario;
+}
+
+/**
+ * A saved game, checked against its scenario (the bundled one of its id, unless given), and what to
+ * say if the scenario is not the version it was played on.
+ */
+export function loadGame(file: string, scenarioPath?: string): { game: GameLog; scenario: Scenario; notice: string | null } {
   let raw: unknown;
   try {
     raw = JSON.parse(readText(file));
@@ -52,8 +68,8 @@ export function loadGame(file: string, scenarioPath?: string): { log: GameLog; s
   }
   const header = parseGameFile(raw);
   if (!header.ok) throw new InputError(file, header.errors);
-  const { scenario } = loadScenario(scenarioPath ?? header.value.scenarioId);
+  const scenario = scenarioPath ? loadScenario(scenarioPath).scenario : loadBundledScenario(header.value.game.scenarioId, file, 'scenarioId');
   const checked = parseGameFile(raw, scenario);
   if (!checked.ok) throw new InputError(file, checked.errors);
-  return { log: checked.value, scenario };
+  return { game: checked.value.game, scenario, notice: scenarioNotice(scenario, checked.value.scenarioDigest, 'saved game') };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekOf } from '../scenario/log';
 import { fixture, fixtureInput } from '../test/fixture';
 import { baseRates, passes, pearson, recordSeries } from './backtest';
 import { replay, type TurnMoves } from './game';
@@ -41,7 +42,7 @@ describe('back-tests', () => {
     const s = calibrated();
     // Week 0: lethal attack; week 1: strike; week 2: attack; week 3: quiet.
     const turns: TurnMoves[] = [{ ...q, proxy: 'proxy.rockets' }, { ...q, blue: 'blue.strike' }, { ...q, proxy: 'proxy.rockets' }, q];
-    const { states, error } = replay(s, { scenarioId: s.id, seed: 1, horizon: 10, turns });
+    const { states, error } = replay(s, { scenarioId: s.id, seed: 1, horizon: 10, log: turns.map((t) => weekOf(t)) });
     expect(error).toBeNull();
     const rates = Object.fromEntries(baseRates(s, [states]).map((r) => [r.id, r]));
     expect(rates['attacks-per-week']!.value).toBe(2 / 4);

@@ -11,6 +11,7 @@ import {
   type CompiledDelayed,
   type CompiledEffect,
   type CompiledEvent,
+  type CompiledInject,
   type CompiledMove,
   type CompiledOutcome,
   type CompiledTerm,
@@ -176,6 +177,19 @@ function compileEvents(scenario: Scenario): Map<number, CompiledEvent[]> {
   return byTurn;
 }
 
+function compileInjects(scenario: Scenario): CompiledInject[] {
+  return scenario.injects.map((e, index) => ({
+    index,
+    id: e.id,
+    label: e.label,
+    narrative: e.narrative,
+    effects: compileEffects(scenario, e.effects),
+    talks: e.talks === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === e.talks),
+    hostility: -e.goldstein / 10,
+    rung: e.rung,
+  }));
+}
+
 function compileHistory(scenario: Scenario): { history: Int32Array; historyTurns: number } {
   const n = scenario.actors.length;
   const turns = Math.max(0, ...scenario.history.map((h) => turnOfDate(scenario, h.date) + 1));
@@ -249,6 +263,8 @@ function build(scenario: Scenario): Compiled {
     })),
     transitionIndex: new Map(scenario.talks.transitions.map((t, i) => [t.id, i])),
     eventsByTurn: compileEvents(scenario),
+    injects: compileInjects(scenario),
+    injectIndex: new Map(scenario.injects.map((e, i) => [e.id, i])),
     casualtySignal: scenario.actors.map((a) =>
       a.doctrine.casualtySignal ? compileSum(scenario, { [a.doctrine.casualtySignal]: 1 }) : null,
     ),

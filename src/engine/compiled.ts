@@ -112,6 +112,19 @@ export interface CompiledEvent {
   readonly talks: number;
 }
 
+export interface CompiledInject {
+  readonly index: number;
+  readonly id: string;
+  readonly label: string;
+  readonly narrative: string;
+  readonly effects: readonly CompiledEffect[];
+  /** A talks transition it forces, or -1. */
+  readonly talks: number;
+  /** Signed hostility in [-1, 1] (-goldstein / 10) and rung: its pull on escalation, as a move's. */
+  readonly hostility: number;
+  readonly rung: number;
+}
+
 export interface CompiledBelief {
   readonly id: string;
   readonly label: string;
@@ -164,6 +177,9 @@ export interface Compiled {
   readonly transitions: readonly CompiledTransition[];
   readonly transitionIndex: ReadonlyMap<string, number>;
   readonly eventsByTurn: ReadonlyMap<number, readonly CompiledEvent[]>;
+  /** The scenario's catalogue of injects, and their indices by id. */
+  readonly injects: readonly CompiledInject[];
+  readonly injectIndex: ReadonlyMap<string, number>;
   readonly casualtySignal: readonly (CompiledTerm | null)[];
   readonly objectives: readonly CompiledTerm[];
   /** Per actor, the objective's weights on variables and on escalation. */

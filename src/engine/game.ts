@@ -1,7 +1,9 @@
 /**
- * A game is a log: `{scenario, seed, horizon, turns: [moves by actor]}`. Every state is a fold of
- * `resolveTurn` over the log, which gives replay, undo, jumping to a turn and forking for free.
+ * A game is a log: `{scenario, seed, horizon, log}`, the log a list of typed entries (a week's
+ * moves, an inject; src/scenario/log.ts). Every state is a fold of `applyEntry` over the log, which
+ * gives replay, undo, jumping to a turn and forking for free.
  */
+import type { LogEntry } from '../scenario/log';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, dateOfTurn, type Compiled } from './compile';
 import { beliefNotes } from './explain';
@@ -20,11 +22,12 @@ export interface GameLog {
   readonly scenarioId: string;
   readonly seed: number;
   readonly horizon: number;
-  readonly turns: readonly TurnMoves[];
+  readonly log: readonly LogEntry[];
 }
 
 export type TurnError =
   | { code: 'game-over'; message: string }
+  | { code: 'unknown-inject'; inject: string; message: string }
   | { code: 'missing-move'; actor: string; message: string }
   | { code: 'unknown-move'; actor: string; move: string; message: string }
   | { code: 'illegal-move'; actor: string; move: string; message: string };
@@ -104,13 +107,37 @@ export function legalMoveIds(scenario: Scenario, state: GameState, actor: string
   return legalMoves(c, toWork(c, state), a).map((m) => c.moves[m]!.id);
 }
 
-/** Every state of a game, from the initial state to the last logged turn; stops at the first error. */
-export function replay(scenario: Scenario, log: GameLog): { states: GameState[]; error: (TurnError & { turn: number }) | null } {
-  const states = [initialState(scenario, log.seed, log.horizon)];
-  for (let t = 0; t < log.turns.length; t++) {
-    const result = resolveTurn(scenario, states[states.length - 1]!, log.turns[t]!);
-    if (!result.ok) return { states, error: { ...result.error, turn: t } };
-    states.push(result.state);
+/** Queues an inject from the scenario's catalogue: it fires at the start of the next week. Pure. */
+export function queueInject(scenario: Scenario, state: GameState, inject: string): TurnResult {
+  if (isOver(state)) return { ok: false, error: { code: 'game-over', message: `the game ended at week ${state.turn}` } };
+  if (!scenario.injects.some((e) => e.id === inject)) {
+    return { ok: false, error: { code: 'unknown-inject', inject, message: `"${inject}" is not an event in scenario "${scenario.id}"` } };
+  }
+  return { ok: true, state: { ...state, injects: [...state.injects, inject] } };
+}
+
+/** One step of the fold: a week resolves into the next week's state; an inject is queued on this one. */
+export function applyEntry(scenario: Scenario, state: GameState, entry: LogEntry): TurnResult {
+  switch (entry.kind) {
+    case 'week':
+      return resolveTurn(scenario, state, Object.fromEntries(Object.entries(entry.moves).map(([actor, m]) => [actor, m.move])));
+    case 'inject':
+      return queueInject(scenario, state, entry.inject);
+  }
+}
+
+/**
+ * Every state of a game, one per week from the initial state to the last logged week (an inject
+ * changes the state of the week it was logged in); stops at the first error, naming its entry.
+ */
+export function replay(scenario: Scenario, game: GameLog): { states: GameState[]; error: (TurnError & { turn: number; entry: number }) | null } {
+  const states = [initialState(scenario, game.seed, game.horizon)];
+  for (let i = 0; i < game.log.length; i++) {
+    const entry = game.log[i]!;
+    const result = applyEntry(scenario, states[states.length - 1]!, entry);
+    if (!result.ok) return { states, error: { ...result.error, turn: states.length - 1, entry: i } };
+    if (entry.kind === 'week') states.push(result.state);
+    else states[states.length - 1] = result.state;
   }
   return { states, error: null };
 }

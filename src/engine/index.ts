@@ -1,7 +1,7 @@
 /** The engine's public surface: pure functions over scenarios, states and logs. */
 export { dateOfTurn, turnOfDate } from './compile';
 export { forecast, forecastChunk, forecastTurns, mergeTallies, ESCALATION_BIN, type ForecastOptions, type ForecastTally } from './forecast';
-export { chooseMoves, isOver, legalMoveIds, replay, resolveTurn, riskOf, type GameLog, type TurnError, type TurnMoves, type TurnResult } from './game';
+export { applyEntry, chooseMoves, isOver, legalMoveIds, queueInject, replay, resolveTurn, riskOf, type GameLog, type TurnError, type TurnMoves, type TurnResult } from './game';
 export type { BeliefNote, Contribution, ContributionKind, MoveReport, TurnReport } from './report';
 export { beliefSentence } from './explain';
 export { outlookFromTally, outlookOptions, outlookSeed, talksOutlook, OUTLOOK_RUNS, type TalksOutlook } from './outlook';

@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse';
 import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
 import { fixture, fixtureInput } from '../test/fixture';
+import { logUntil, weekOf, type LogEntry } from '../scenario/log';
 import {
+  applyEntry,
   chooseMoves,
   forecast,
   forecastChunk,
@@ -20,6 +22,7 @@ import {
   isOver,
   legalMoveIds,
   mergeTallies,
+  queueInject,
   replay,
   resolveTurn,
   summarize,
@@ -52,7 +55,19 @@ const choice: fc.Arbitrary<Choice> = fc.oneof(
 interface Game {
   readonly states: GameState[];
   readonly log: GameLog;
+  /** The moves of each week, in order. */
+  readonly weeks: TurnMoves[];
+  /** resolved[t + 1]: the state week t resolved to, before any inject was queued on it. */
+  readonly resolved: GameState[];
 }
+
+/** What happens around one week of a random game: an inject fired before it, a note on a move. */
+interface Extra {
+  readonly inject?: number;
+  readonly note?: string;
+}
+
+const extra: fc.Arbitrary<Extra> = fc.record({ inject: fc.option(fc.nat(), { nil: undefined }), note: fc.option(fc.string({ maxLength: 60 }), { nil: undefined }) }, { requiredKeys: [] });
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -91,20 +106,32 @@ function movesFor(scenario: Scenario, state: GameState, plan: readonly Choice[])
  * Plays to the end. Every state is deep-frozen before the next turn reads it, and each turn is
  * resolved twice, so a turn that mutates its input or depends on anything but its arguments fails.
  */
-function playRandom(scenario: Scenario, seed: number, horizon: number, plans: readonly (readonly Choice[])[]): Game {
+function playRandom(scenario: Scenario, seed: number, horizon: number, plans: readonly (readonly Choice[])[], extras: readonly Extra[] = []): Game {
   const states = [deepFreeze(initialState(scenario, seed, horizon))];
-  const turns: TurnMoves[] = [];
+  const log: LogEntry[] = [];
+  const weeks: TurnMoves[] = [];
+  const resolved = [states[0]!];
   while (!isOver(states[states.length - 1]!)) {
+    const x = extras[states.length - 1] ?? {};
+    if (x.inject !== undefined && scenario.injects.length > 0) {
+      const id = scenario.injects[x.inject % scenario.injects.length]!.id;
+      const queued = queueInject(scenario, states[states.length - 1]!, id);
+      if (!queued.ok) throw new Error(queued.error.message);
+      states[states.length - 1] = deepFreeze(queued.state);
+      log.push({ kind: 'inject', inject: id });
+    }
     const state = states[states.length - 1]!;
     const before = structuredClone(state);
     const moves = movesFor(scenario, state, plans[state.turn % plans.length]!);
     const next = mustResolve(scenario, state, moves);
     expect(mustResolve(scenario, state, moves), 'resolveTurn is pure').toStrictEqual(next);
     expect(state, 'resolveTurn leaves its input unchanged').toStrictEqual(before);
-    turns.push(moves);
+    log.push(weekOf(moves, x.note === undefined ? {} : { [scenario.actors[0]!.id]: x.note }));
+    weeks.push(moves);
     states.push(deepFreeze(next));
+    resolved.push(next);
   }
-  return { states, log: { scenarioId: scenario.id, seed, horizon, turns } };
+  return { states, log: { scenarioId: scenario.id, seed, horizon, log }, weeks, resolved };
 }
 
 /** Calls `visit` on every number in `value`, with its path. */
@@ -165,6 +192,7 @@ const game = (maxHorizon: number) =>
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     horizon: fc.integer({ min: 1, max: maxHorizon }),
     plans: fc.array(fc.array(choice, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+    extras: fc.array(extra, { maxLength: 12 }),
     cut: fc.nat(),
   });
 
@@ -172,26 +200,33 @@ function gameProperties(load: () => Scenario, maxHorizon: number, numRuns: numbe
   it('keeps every number finite and in bounds, and the contributions adding up, after every turn', () => {
     const s = load();
     fc.assert(
-      fc.property(game(maxHorizon), ({ seed, horizon, plans }) => {
-        const { states, log } = playRandom(s, seed, horizon, plans);
+      fc.property(game(maxHorizon), ({ seed, horizon, plans, extras }) => {
+        const { states, weeks } = playRandom(s, seed, horizon, plans, extras);
         expect(states.length).toBeGreaterThan(1);
-        states.forEach((state, t) => checkState(s, state, t > 0 ? states[t - 1]! : null, t > 0 ? log.turns[t - 1]! : null));
+        states.forEach((state, t) => checkState(s, state, t > 0 ? states[t - 1]! : null, t > 0 ? weeks[t - 1]! : null));
       }),
       { numRuns },
     );
   });
 
-  it('replays the log to the same states, whole or resumed from any turn', () => {
+  it('replays the log, with its injects and notes, to the same states, whole or resumed from any entry', () => {
     const s = load();
     fc.assert(
-      fc.property(game(maxHorizon), ({ seed, horizon, plans, cut }) => {
-        const { states, log } = playRandom(s, seed, horizon, plans);
+      fc.property(game(maxHorizon), ({ seed, horizon, plans, extras, cut }) => {
+        const { states, log } = playRandom(s, seed, horizon, plans, extras);
         expect(replay(s, log)).toStrictEqual({ states, error: null });
-        const k = cut % (log.turns.length + 1);
-        const head = replay(s, { ...log, turns: log.turns.slice(0, k) });
+        const k = cut % (log.log.length + 1);
+        const head = replay(s, { ...log, log: log.log.slice(0, k) });
         expect(head.error).toBeNull();
-        const resumed = log.turns.slice(k).reduce((list, moves) => [...list, mustResolve(s, list[list.length - 1]!, moves)], head.states);
+        const resumed = log.log.slice(k).reduce((list, entry) => {
+          const r = applyEntry(s, list[list.length - 1]!, entry);
+          if (!r.ok) throw new Error(r.error.message);
+          return entry.kind === 'week' ? [...list, r.state] : [...list.slice(0, -1), r.state];
+        }, head.states);
         expect(resumed).toStrictEqual(states);
+        // A log cut at any week resumes to the state of that week, its queued injects included.
+        const t = cut % states.length;
+        expect(replay(s, { ...log, log: logUntil(log.log, t) }).states.at(-1)).toStrictEqual(states[t]);
       }),
       { numRuns },
     );
@@ -200,12 +235,12 @@ function gameProperties(load: () => Scenario, maxHorizon: number, numRuns: numbe
   it('serialises every state to JSON and back without loss, and resumes from the copy', () => {
     const s = load();
     fc.assert(
-      fc.property(game(maxHorizon), ({ seed, horizon, plans }) => {
-        const { states, log } = playRandom(s, seed, horizon, plans);
+      fc.property(game(maxHorizon), ({ seed, horizon, plans, extras }) => {
+        const { states, weeks, resolved } = playRandom(s, seed, horizon, plans, extras);
         states.forEach((state, t) => {
           const copy = JSON.parse(JSON.stringify(state)) as GameState;
           expect(copy).toStrictEqual(state);
-          if (t < log.turns.length) expect(mustResolve(s, copy, log.turns[t]!)).toStrictEqual(states[t + 1]);
+          if (t < weeks.length) expect(mustResolve(s, copy, weeks[t]!)).toStrictEqual(resolved[t + 1]);
         });
       }),
       { numRuns: Math.ceil(numRuns / 2) },

@@ -3,7 +3,7 @@
  * and of the talks' weekly risk of dying (the "why" view), and the beliefs that weighed on choices.
  */
 
-export const contributionKinds = ['move', 'outcome', 'event', 'delayed', 'decay', 'talks'] as const;
+export const contributionKinds = ['move', 'outcome', 'event', 'inject', 'delayed', 'decay', 'talks'] as const;
 export type ContributionKind = (typeof contributionKinds)[number];
 
 /** One cause of a change: `amount` is in the changed quantity's units (rung units or probability). */

@@ -51,6 +51,8 @@ export interface GameState {
   readonly pending: readonly PendingEffect[];
   /** What each actor believes about the others' resolve, by belief id. */
   readonly beliefs: Readonly<Record<string, BeliefState>>;
+  /** Injects from the log, queued: they fire at the start of the next week. */
+  readonly injects: readonly string[];
   readonly ended: EndState;
   /** What happened in the week that led to this state (null for the initial state). */
   readonly report: TurnReport | null;
@@ -113,6 +115,7 @@ export function toWork(c: Compiled, s: GameState): Work {
     pending: s.pending.map((p) => ({ due: p.due, delayed: c.delayedIndex.get(p.id) ?? 0, actor: c.actorIds.indexOf(p.actor) })),
     ended: endNames.indexOf(s.ended),
     ...beliefsToArrays(c, s.beliefs ?? {}),
+    injects: (s.injects ?? []).flatMap((id) => (c.injectIndex.has(id) ? [c.injectIndex.get(id)!] : [])),
   };
 }
 
@@ -132,6 +135,7 @@ export function fromWork(c: Compiled, w: Work, report: TurnReport | null): GameS
     triggered: c.actorIds.filter((_, i) => w.triggered[i]),
     pending: w.pending.map((p) => ({ due: p.due, id: c.delayed[p.delayed]!.id, actor: c.actorIds[p.actor]! })),
     beliefs: beliefsToRecord(c, w),
+    injects: w.injects.map((i) => c.injects[i]!.id),
     ended: endNames[w.ended] ?? null,
     report,
   };
@@ -161,6 +165,7 @@ export function initialWork(scenario: Scenario, seed: number, horizon: number): 
     pending: [],
     ended: EndReason.none,
     ...beliefsToArrays(c, {}),
+    injects: [],
   };
   openWeek(c, w, null);
   return w;

@@ -18,7 +18,7 @@ import { chooseAll } from './policies';
 import { drawState, rngFromState, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
-import { moveImpulse } from './value';
+import { impulse, moveImpulse } from './value';
 import { applyEffect, EndReason, evalProbability, isLegal, linearPredictor, type Work } from './work';
 
 function clampEscalation(c: Compiled, x: number): number {
@@ -131,6 +131,23 @@ function drawTalks(c: Compiled, w: Work, scratch: Float64Array, trace: Trace | n
 
 const NO_EVENTS: readonly CompiledEvent[] = [];
 
+/** Fires the injects the log queued, in order, as events that also pull escalation like a move. */
+function fireInjects(c: Compiled, w: Work, trace: Trace | null): void {
+  if (w.injects.length === 0) return;
+  for (const i of w.injects) {
+    const e = c.injects[i]!;
+    trace?.begin('inject', e.id, null, e.label);
+    trace?.say(e.narrative);
+    applyEffects(c, w, e.effects, trace);
+    const before = w.escalation;
+    w.escalation = clampEscalation(c, before + impulse(c, w, e.hostility, e.rung));
+    trace?.escalate(w.escalation - before);
+    if (e.talks >= 0) applyTransition(c, w, e.talks);
+    trace?.settle();
+  }
+  w.injects.length = 0;
+}
+
 /** Fires what is scheduled for the week that has just begun: calendar events, then delayed effects. */
 export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
   for (const e of c.eventsByTurn.get(w.turn) ?? NO_EVENTS) {
@@ -140,6 +157,7 @@ export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
     if (e.talks >= 0) applyTransition(c, w, e.talks);
     trace?.settle();
   }
+  fireInjects(c, w, trace);
   const pending = w.pending;
   if (pending.length === 0) return;
   // Fire the due effects in queue order and keep the rest, compacting the queue in place.

@@ -9,11 +9,16 @@ import { EffectOp } from './compile';
 import { RefKind } from './refs';
 import { evalProbability, readRef, type Work } from './work';
 
-/** The pull of a move on escalation: hostile moves pull toward their rung, cooperative ones push down. */
-export function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
+/** The pull of an act on escalation: hostile acts pull toward their rung, cooperative ones push down. */
+export function impulse(c: Compiled, w: Work, hostility: number, rung: number): number {
   const d = c.scenario.dynamics;
-  if (m.hostility > 0) return d.escalationGain * m.hostility * Math.max(0, m.rung - w.escalation);
-  return d.deescalationGain * m.hostility;
+  if (hostility > 0) return d.escalationGain * hostility * Math.max(0, rung - w.escalation);
+  return d.deescalationGain * hostility;
+}
+
+/** A move's pull on escalation. */
+export function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
+  return impulse(c, w, m.hostility, m.rung);
 }
 
 function effectValue(c: Compiled, w: Work, weights: ObjectiveWeights, kind: number, arg: number, op: number, value: number): number {

@@ -39,6 +39,8 @@ export interface Work {
   belief: Float64Array;
   /** Per belief: weeks since the trigger that opened its window, or -1 when no window is open. */
   beliefOpen: Int32Array;
+  /** Injects queued by the log, by index: they fire at the start of the next week. */
+  injects: number[];
 }
 
 /** Slots of one belief in `Work.belief`. */
@@ -163,6 +165,7 @@ export function cloneWork(w: Work): Work {
     pending: w.pending.map((p) => ({ ...p })),
     belief: w.belief.slice(),
     beliefOpen: w.beliefOpen.slice(),
+    injects: w.injects.slice(),
   };
 }
 
@@ -184,4 +187,6 @@ export function resetWork(dst: Work, src: Work): void {
   // Pending effects are never changed in place, only dropped when they fire: the records can be shared.
   dst.pending.length = 0;
   for (let i = 0; i < src.pending.length; i++) dst.pending.push(src.pending[i]!);
+  dst.injects.length = 0;
+  for (let i = 0; i < src.injects.length; i++) dst.injects.push(src.injects[i]!);
 }

@@ -10,13 +10,14 @@ const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8'
 const { scenario: s } = loadScenario('march-2021');
 
 describe('the model document', () => {
-  it('names every variable, move, outcome, transition and belief of March 2021', () => {
+  it('names every variable, move, outcome, transition, belief and inject of March 2021', () => {
     const ids = [
       ...s.variables.map((v) => v.id),
       ...s.moves.map((m) => m.id),
       ...s.moves.flatMap((m) => m.outcomes.map((o) => `${m.id}\` / \`${o.id}`)),
       ...s.talks.transitions.map((t) => t.id),
       ...s.beliefs.map((b) => b.id),
+      ...s.injects.map((e) => e.id),
     ];
     for (const id of ids) expect(doc, `docs/model.md names \`${id}\``).toContain(`\`${id}\``);
   });

@@ -74,6 +74,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
   unique(s.talks.transitions, 'talks.transitions');
   s.moves.forEach((m, i) => unique(m.outcomes, `moves[${i}].outcomes`));
   unique(s.beliefs, 'beliefs');
+  unique(s.injects, 'injects');
 
   const checkRef = (name: string, path: string, writable = false) => {
     const r = resolveRef(s, name);
@@ -182,6 +183,11 @@ function crossCheck(s: Scenario): ScenarioError[] {
   }
 
   checkBeliefs(s, add);
+  s.injects.forEach((e, i) => {
+    if (e.rung > top) add(`injects[${i}].rung`, 'out-of-range', `rung ${e.rung} is above the top rung ${top}`);
+    checkEffects(e.effects, `injects[${i}].effects`);
+    checkTransition(e.talks, `injects[${i}].talks`);
+  });
 
   s.events.forEach((e, i) => {
     if (e.date < s.startDate) add(`events[${i}].date`, 'before-start', `event date ${e.date} is before the start date ${s.startDate}`);

@@ -5,6 +5,7 @@
  * clamp; effects name the variable they change. No field is ever evaluated as code.
  */
 import { z } from 'zod';
+import { MAX_WEEKS } from './limits';
 
 /** The version written by this code; older files are migrated (see migrations.ts). */
 export const SCHEMA_VERSION = 1;
@@ -281,6 +282,28 @@ export const belief = z
   })
   .strict();
 
+/**
+ * An event a facilitator can fire into a game (the log's `inject` entry): it fires at the start of
+ * the next week, like a scheduled event, and pulls escalation toward its rung as a move would.
+ */
+export const inject = z
+  .object({
+    id,
+    label: z.string().min(1),
+    description: z.string().min(1),
+    narrative: z.string().min(1),
+    category: z.enum(moveCategories),
+    cameo: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits'),
+    goldstein: finite.min(-10).max(10),
+    rung: z.number().int().min(0),
+    effects: z.array(effect).default([]),
+    /** A talks transition it forces when the talks are in that transition's `from` phases. */
+    talks: id.optional(),
+    /** The kind of event in the record it is modelled on. */
+    source: z.string().min(1),
+  })
+  .strict();
+
 /** A real move of the record: the historical policy plays it in the week of its date. */
 export const historyEntry = z
   .object({
@@ -348,7 +371,7 @@ export const scenarioSchema = z
     summary: z.string().min(1),
     startDate: isoDate,
     turnDays: z.number().int().min(1).max(31),
-    defaultTurns: z.number().int().min(1).max(520),
+    defaultTurns: z.number().int().min(1).max(MAX_WEEKS),
     sources: z.array(source).min(1),
     actors: z.array(actor).min(2),
     variables: z.array(variable),
@@ -372,6 +395,8 @@ export const scenarioSchema = z
     moves: z.array(move).min(1),
     /** What the actors believe about each other's resolve, with priors from the record. */
     beliefs: z.array(belief).default([]),
+    /** Events a facilitator can fire into a game. */
+    injects: z.array(inject).default([]),
     events: z.array(scheduledEvent).default([]),
     /** The record, played by the `historical` strategy. */
     history: z.array(historyEntry).default([]),
@@ -402,6 +427,7 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 export type ContextEvent = z.infer<typeof contextEvent>;
 export type Calibration = z.infer<typeof calibration>;
 export type Belief = z.infer<typeof belief>;
+export type Inject = z.infer<typeof inject>;
 export type CalibrationTarget = z.infer<typeof calibrationTarget>;
 
 /** The strategies that make sense for a scenario: `historical` only where it has a record. */

@@ -2,10 +2,11 @@
  * States derived from a session by replaying its logs through the engine. Cached per log array, so
  * a render reads them for free and a new turn replays only once.
  */
-import { replay, type TurnMoves } from '../engine/game';
+import { replay } from '../engine/game';
 import type { GameState } from '../engine/state';
+import type { Branch, Session } from '../scenario/files/session-file';
+import type { LogEntry } from '../scenario/log';
 import type { Scenario } from '../scenario/schema';
-import type { Branch, Session } from '../scenario/session-file';
 
 export interface BranchStates {
   readonly states: readonly GameState[];
@@ -13,14 +14,14 @@ export interface BranchStates {
   readonly error: string | null;
 }
 
-const cache = new WeakMap<readonly TurnMoves[], BranchStates>();
+const cache = new WeakMap<readonly LogEntry[], BranchStates>();
 
 export function branchStates(scenario: Scenario, session: Session, branch: Branch): BranchStates {
-  const hit = cache.get(branch.turns);
+  const hit = cache.get(branch.log);
   if (hit) return hit;
-  const { states, error } = replay(scenario, { scenarioId: session.scenarioId, seed: session.seed, horizon: session.horizon, turns: branch.turns });
+  const { states, error } = replay(scenario, { scenarioId: session.scenarioId, seed: session.seed, horizon: session.horizon, log: branch.log });
   const result = { states, error: error ? `week ${error.turn + 1}: ${error.message}` : null };
-  cache.set(branch.turns, result);
+  cache.set(branch.log, result);
   return result;
 }
 

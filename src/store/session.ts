@@ -1,24 +1,21 @@
 /**
- * The game session store (zustand, vanilla): the set-up, the branches of logs, the sealed picks of
- * the week and which week is in view. Everything else is derived through the engine (derive.ts).
+ * The game session store (zustand, vanilla): every game the user started (the library), the one in
+ * play — its set-up and branches of typed logs, the sealed picks and draft notes of the week, the
+ * undone entries and the week in view. Everything else is derived through the engine (derive.ts).
  * Actions return nothing and never throw; problems land in `message`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { chooseMoves, isOver, resolveTurn, type TurnMoves } from '../engine/game';
+import { chooseMoves, isOver, queueInject, resolveTurn, type TurnMoves } from '../engine/game';
+import { scenarioDigest } from '../scenario/files/digest';
+import type { SavedGameRecord } from '../scenario/files/saved-game';
+import { scenarioNotice } from '../scenario/files/scenario-version';
+import { newSession, parseSessionText, writeSession, type Branch, type Controller, type Session } from '../scenario/files/session-file';
+import { decodeShare, encodeShare } from '../scenario/files/share-link';
+import { logUntil, weekOf, weeksIn, type LogEntry } from '../scenario/log';
+import { MAX_BRANCH_NAME, MAX_BRANCHES } from '../scenario/limits';
 import type { Scenario, StrategyId } from '../scenario/schema';
-import {
-  decodeShare,
-  encodeShare,
-  parseSessionText,
-  SESSION_KIND,
-  SESSION_VERSION,
-  writeSession,
-  type Branch,
-  type Controller,
-  type Session,
-} from '../scenario/session-file';
 import { activeBranch, branchStates } from './derive';
-import { loadAutosave, saveAutosave, type KeyValueStorage } from './autosave';
+import { GameLibrary, summaryOf, type GameSummary, type KeyValueStorage } from './library';
 
 export interface Setup {
   readonly scenarioId: string;
@@ -30,14 +27,22 @@ export interface Setup {
 export interface Message {
   readonly kind: 'error' | 'info';
   readonly text: string;
+  /** Offer to undo the deletion of a game. */
+  readonly undoDelete?: boolean;
 }
 
 export interface SessionStore {
+  /** Every saved game, most recently played first. */
+  readonly games: readonly GameSummary[];
+  /** The game in play, and its id in the library. */
+  readonly gameId: string | null;
   readonly session: Session | null;
   /** Moves picked by human actors for the current week, sealed until the turn resolves. */
   readonly picks: Readonly<Record<string, string>>;
-  /** Undone turns per branch, most recent last. */
-  readonly redo: Readonly<Record<string, readonly TurnMoves[]>>;
+  /** Draft notes of the human teams for the current week ("why we chose this"). */
+  readonly notes: Readonly<Record<string, string>>;
+  /** Undone entries per branch, most recent last. */
+  readonly redo: Readonly<Record<string, readonly LogEntry[]>>;
   /** The week in view on the active branch; null follows the latest. */
   readonly view: number | null;
   /** Which view shows: the start page, the game, or the analysis of strategies. */
@@ -46,7 +51,10 @@ export interface SessionStore {
   start(setup: Setup): void;
   pick(actor: string, move: string): void;
   unpick(actor: string): void;
+  note(actor: string, text: string): void;
   endTurn(): void;
+  /** Fires an event of the scenario's catalogue at the start of the next week. */
+  inject(id: string): void;
   undo(): void;
   redoTurn(): void;
   viewTurn(turn: number | null): void;
@@ -59,7 +67,10 @@ export interface SessionStore {
   shareCode(): string | null;
   /** Back to the start page; the game stays saved and can be resumed. */
   leave(): void;
-  resume(): void;
+  /** Resumes a saved game (the last one in play when no id is given). */
+  resume(id?: string): void;
+  deleteGame(id: string): void;
+  undoDelete(): void;
   /** Opens the analysis view; `back` returns to the game if there is one, else to the start. */
   openAnalysis(): void;
   back(): void;
@@ -69,7 +80,7 @@ export interface SessionStore {
 export interface SessionDeps {
   readonly scenarios: readonly Scenario[];
   readonly storage: KeyValueStorage | null;
-  /** ISO timestamp for naming set-aside saves; injected so tests control it. */
+  /** ISO timestamp for dating saves; injected so tests control it. */
   readonly now: () => string;
 }
 
@@ -79,10 +90,19 @@ function errorText(origin: string, errors: readonly { path: string; message: str
   return `${origin} could not be read — ${shown.join('; ')}${more}. Nothing was changed.`;
 }
 
+const byRecency = (a: GameSummary, b: GameSummary) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '');
+
 export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
   const scenarioFor = (id: string) => deps.scenarios.find((s) => s.id === id) ?? null;
+  const library = new GameLibrary(deps.storage, scenarioFor, deps.now);
+  const loaded = library.load();
+  /** Every game, by id: the library's records, kept in memory too so nothing depends on storage working. */
+  const records = new Map(loaded.games.map((g) => [g.id, g]));
+  let deleted: SavedGameRecord | null = null;
 
   return createStore<SessionStore>((set, get) => {
+    const summaries = () => [...records.values()].flatMap((g) => summaryOf(g) ?? []).sort(byRecency);
+
     const current = () => {
       const session = get().session;
       if (!session) return null;
@@ -97,9 +117,23 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       branches: session.branches.map((b) => (b.id === branch.id ? branch : b)),
     });
 
-    const persist = () => {
-      const { session, redo, picks, view } = get();
-      if (deps.storage) saveAutosave(deps.storage, { session, redo, picks, view });
+    /** Saves the game in play; a failure is said at once and the game goes on in memory. */
+    const persist = (): Message | null => {
+      const { gameId, session, redo, picks, notes, view } = get();
+      if (!gameId || !session) return null;
+      const before = records.get(gameId);
+      const record: SavedGameRecord = { id: gameId, createdAt: before?.createdAt ?? deps.now(), updatedAt: deps.now(), session, redo, picks, notes, view };
+      records.set(gameId, record);
+      const saved = library.save(record);
+      library.setCurrent(gameId);
+      set({ games: summaries() });
+      if (saved.ok) return null;
+      const message: Message = {
+        kind: 'error',
+        text: `This game could not be saved in the browser: ${saved.reason}. Games saved before are untouched; use “Export game” to keep this one.`,
+      };
+      set({ message });
+      return message;
     };
 
     const setAndSave = (partial: Partial<SessionStore>) => {
@@ -107,30 +141,55 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       persist();
     };
 
-    const adopt = (session: Session, info: string) =>
-      setAndSave({ session, picks: {}, redo: {}, view: null, screen: 'play', message: { kind: 'info', text: info } });
+    /** Makes `session` a new game in the library and opens it, saying where it came from. */
+    const adopt = (session: Session, info: string) => {
+      const scenario = scenarioFor(session.scenarioId)!;
+      const notice = scenarioNotice(scenario, session.scenarioDigest, 'game');
+      const gameId = library.freshId([...records.keys()]);
+      set({ gameId, session: { ...session, scenarioDigest: scenarioDigest(scenario) }, picks: {}, notes: {}, redo: {}, view: null, screen: 'play' });
+      const failed = persist();
+      if (!failed) set({ message: { kind: 'info', text: notice ? `${info} ${notice}` : info } });
+    };
 
-    const restored = deps.storage ? loadAutosave(deps.storage, scenarioFor, deps.now) : { value: null, problem: null };
+    const open = (record: SavedGameRecord | undefined) => {
+      if (!record?.session) return;
+      const scenario = scenarioFor(record.session.scenarioId)!;
+      const notice = scenarioNotice(scenario, record.session.scenarioDigest, 'game');
+      set({
+        gameId: record.id,
+        session: { ...record.session, scenarioDigest: scenarioDigest(scenario) },
+        picks: record.picks,
+        notes: record.notes,
+        redo: record.redo,
+        view: record.view,
+        screen: 'play',
+        message: notice ? { kind: 'info', text: notice } : null,
+      });
+      if (notice) persist();
+      else library.setCurrent(record.id);
+    };
+
+    const first = loaded.current ? records.get(loaded.current) : undefined;
+    const startNotice = first?.session ? scenarioNotice(scenarioFor(first.session.scenarioId)!, first.session.scenarioDigest, 'game') : null;
+    const problems = [...loaded.problems, ...(startNotice ? [startNotice] : [])];
 
     return {
-      session: restored.value?.session ?? null,
-      picks: restored.value?.picks ?? {},
-      redo: restored.value?.redo ?? {},
-      view: restored.value?.view ?? null,
-      screen: restored.value?.session ? 'play' : 'start',
-      message: restored.problem ? { kind: 'error', text: restored.problem } : null,
+      games: summaries(),
+      gameId: first?.id ?? null,
+      session: first?.session ? { ...first.session, scenarioDigest: scenarioDigest(scenarioFor(first.session.scenarioId)!) } : null,
+      picks: first?.picks ?? {},
+      notes: first?.notes ?? {},
+      redo: first?.redo ?? {},
+      view: first?.view ?? null,
+      screen: first?.session ? 'play' : 'start',
+      message: problems.length > 0 ? { kind: loaded.problems.length > 0 ? 'error' : 'info', text: problems.join(' ') } : null,
 
       start(setup) {
-        if (!scenarioFor(setup.scenarioId)) return set({ message: { kind: 'error', text: `Unknown scenario "${setup.scenarioId}".` } });
-        const session: Session = {
-          kind: SESSION_KIND,
-          schemaVersion: SESSION_VERSION,
-          ...setup,
-          controllers: { ...setup.controllers },
-          branches: [{ id: 'main', name: 'Main line', parent: null, forkTurn: 0, turns: [] }],
-          active: 'main',
-        };
-        setAndSave({ session, picks: {}, redo: {}, view: null, screen: 'play', message: null });
+        const scenario = scenarioFor(setup.scenarioId);
+        if (!scenario) return set({ message: { kind: 'error', text: `Unknown scenario "${setup.scenarioId}".` } });
+        const gameId = library.freshId([...records.keys()]);
+        set({ gameId, session: newSession(scenario, setup), picks: {}, notes: {}, redo: {}, view: null, screen: 'play', message: null });
+        persist();
       },
 
       pick(actor, move) {
@@ -142,14 +201,16 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
         setAndSave({ picks: rest });
       },
 
+      note(actor, text) {
+        setAndSave({ notes: { ...get().notes, [actor]: text } });
+      },
+
       endTurn() {
         const c = current();
         if (!c) return;
         const last = c.states[c.states.length - 1]!;
         if (isOver(last) || c.error) return;
-        const strategies = Object.fromEntries(
-          Object.entries(c.session.controllers).filter(([, v]) => v !== 'human'),
-        ) as Record<string, StrategyId>;
+        const strategies = Object.fromEntries(Object.entries(c.session.controllers).filter(([, v]) => v !== 'human')) as Record<string, StrategyId>;
         const ai = chooseMoves(c.scenario, last, strategies);
         const humans = c.scenario.actors.filter((a) => c.session.controllers[a.id] === 'human').map((a) => a.id);
         const missing = humans.filter((a) => get().picks[a] === undefined);
@@ -157,24 +218,40 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
         const moves: TurnMoves = { ...ai, ...Object.fromEntries(humans.map((a) => [a, get().picks[a]!])) };
         const result = resolveTurn(c.scenario, last, moves);
         if (!result.ok) return set({ message: { kind: 'error', text: result.error.message } });
-        const branch = { ...c.branch, turns: [...c.branch.turns, moves] };
-        setAndSave({ session: replaceBranch(c.session, branch), picks: {}, redo: { ...get().redo, [branch.id]: [] }, view: null, message: null });
+        const notes = Object.fromEntries(humans.flatMap((a) => (get().notes[a] ? [[a, get().notes[a]!]] : [])));
+        const branch = { ...c.branch, log: [...c.branch.log, weekOf(moves, notes)] };
+        setAndSave({ session: replaceBranch(c.session, branch), picks: {}, notes: {}, redo: { ...get().redo, [branch.id]: [] }, view: null, message: null });
+      },
+
+      inject(id) {
+        const c = current();
+        if (!c) return;
+        if (get().view !== null) return set({ message: { kind: 'error', text: 'Go to the latest week to fire an event.' } });
+        const result = queueInject(c.scenario, c.states[c.states.length - 1]!, id);
+        if (!result.ok) return set({ message: { kind: 'error', text: result.error.message } });
+        const label = c.scenario.injects.find((e) => e.id === id)!.label;
+        const branch = { ...c.branch, log: [...c.branch.log, { kind: 'inject' as const, inject: id }] };
+        setAndSave({
+          session: replaceBranch(c.session, branch),
+          redo: { ...get().redo, [branch.id]: [] },
+          message: { kind: 'info', text: `“${label}” will happen at the start of next week.` },
+        });
       },
 
       undo() {
         const c = current();
-        if (!c || c.branch.turns.length === 0) return;
-        const undone = c.branch.turns[c.branch.turns.length - 1]!;
-        const branch = { ...c.branch, turns: c.branch.turns.slice(0, -1) };
+        if (!c || c.branch.log.length === 0) return;
+        const undone = c.branch.log[c.branch.log.length - 1]!;
+        const branch = { ...c.branch, log: c.branch.log.slice(0, -1) };
         const stack = [...(get().redo[branch.id] ?? []), undone];
         setAndSave({ session: replaceBranch(c.session, branch), redo: { ...get().redo, [branch.id]: stack }, picks: {}, view: null });
       },
 
       redoTurn() {
         const c = current();
-        const stack = c ? get().redo[c.branch.id] ?? [] : [];
+        const stack = c ? (get().redo[c.branch.id] ?? []) : [];
         if (!c || stack.length === 0) return;
-        const branch = { ...c.branch, turns: [...c.branch.turns, stack[stack.length - 1]!] };
+        const branch = { ...c.branch, log: [...c.branch.log, stack[stack.length - 1]!] };
         setAndSave({ session: replaceBranch(c.session, branch), redo: { ...get().redo, [branch.id]: stack.slice(0, -1) }, picks: {}, view: null });
       },
 
@@ -188,16 +265,17 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       fork(name) {
         const c = current();
         if (!c) return;
-        const at = get().view ?? c.branch.turns.length;
+        if (c.session.branches.length >= MAX_BRANCHES) return set({ message: { kind: 'error', text: `A game holds at most ${MAX_BRANCHES} branches.` } });
+        const at = get().view ?? weeksIn(c.branch.log);
         const taken = new Set(c.session.branches.map((b) => b.id));
         let n = c.session.branches.length;
         while (taken.has(`branch-${n}`)) n += 1;
         const branch: Branch = {
           id: `branch-${n}`,
-          name: name?.trim() || `What if? (from week ${at})`,
+          name: name?.trim().slice(0, MAX_BRANCH_NAME) || `What if? (from week ${at})`,
           parent: c.branch.id,
           forkTurn: at,
-          turns: c.branch.turns.slice(0, at),
+          log: logUntil(c.branch.log, at),
         };
         const session = { ...c.session, branches: [...c.session.branches, branch], active: branch.id };
         setAndSave({ session, picks: {}, view: null, message: { kind: 'info', text: `Forked "${branch.name}" at week ${at}.` } });
@@ -211,7 +289,7 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
 
       renameBranch(id, name) {
         const session = get().session;
-        const trimmed = name.trim().slice(0, 80);
+        const trimmed = name.trim().slice(0, MAX_BRANCH_NAME);
         if (!session || trimmed === '') return;
         setAndSave({ session: { ...session, branches: session.branches.map((b) => (b.id === id ? { ...b, name: trimmed } : b)) } });
       },
@@ -222,7 +300,7 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
           set({ message: { kind: 'error', text: errorText(origin, parsed.errors) } });
           return false;
         }
-        adopt(parsed.value, `Loaded the game from ${origin}.`);
+        adopt(parsed.value, `Loaded the game from ${origin} as a new game.`);
         return true;
       },
 
@@ -232,7 +310,7 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
           set({ message: { kind: 'error', text: errorText('The share link', parsed.errors) } });
           return false;
         }
-        adopt(parsed.value, 'Opened the shared game.');
+        adopt(parsed.value, 'Opened the shared game as a new game; your other games are kept.');
         return true;
       },
 
@@ -250,8 +328,39 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
         set({ screen: 'start', message: null });
       },
 
-      resume() {
-        if (get().session) set({ screen: 'play', message: null });
+      resume(id) {
+        if (id === undefined || id === get().gameId) {
+          if (get().session) set({ screen: 'play', message: null });
+          return;
+        }
+        open(records.get(id));
+      },
+
+      deleteGame(id) {
+        const record = records.get(id);
+        if (!record) return;
+        records.delete(id);
+        library.remove(id);
+        deleted = record;
+        const wasCurrent = get().gameId === id;
+        if (wasCurrent) library.setCurrent(null);
+        set({
+          games: summaries(),
+          ...(wasCurrent ? { gameId: null, session: null, picks: {}, notes: {}, redo: {}, view: null } : {}),
+          message: { kind: 'info', text: 'The game was deleted.', undoDelete: true },
+        });
+      },
+
+      undoDelete() {
+        if (!deleted) return;
+        const record = deleted;
+        deleted = null;
+        records.set(record.id, record);
+        const saved = library.save(record);
+        set({
+          games: summaries(),
+          message: saved.ok ? { kind: 'info', text: 'The game is back.' } : { kind: 'error', text: `The game is back for now, but it could not be saved in the browser: ${saved.reason}.` },
+        });
       },
 
       openAnalysis() {

@@ -92,6 +92,10 @@ export function fixtureInput(): ScenarioInput {
       { id: 'proxy.lie-low', actor: 'proxy', label: 'Lie low', description: 'Hide.', category: 'political', cameo: '0356', goldstein: 0, rung: 0, narrative: ['The proxy lay low.'] },
     ],
     events: [{ id: 'election', date: '2021-03-30', label: 'Election', narrative: 'An election was held.', source: 'calendar', effects: [{ target: 'escalation', add: 0.5 }] }],
+    injects: [
+      { id: 'inject.raid', label: 'A raid on the proxy', description: 'Special forces raid a depot.', narrative: 'Special forces raided a proxy depot.', category: 'kinetic', cameo: '195', goldstein: -10, rung: 8, effects: [{ target: 'proxy.capability', scale: 0.8 }, { target: 'grudge:proxy:blue', add: 1 }], source: 'test' },
+      { id: 'inject.mediation', label: 'A mediator calls for talks', description: 'A third party invites both sides.', narrative: 'A mediator invited both sides to talks.', category: 'diplomatic', cameo: '036', goldstein: 4, rung: 2, talks: 'start', source: 'test' },
+    ],
   };
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BranchLine } from '../charts/series';
-import type { Session } from '../scenario/session-file';
+import type { Session } from '../scenario/files/session-file';
+import { weeksIn } from '../scenario/log';
 import { useSession } from '../store/react';
 
 export interface BranchesProps {
@@ -54,7 +55,7 @@ export function Branches({ session, lines, viewTurn }: BranchesProps) {
       <h2 id="branches-heading">Branches</h2>
       <ul>
         {session.branches.map((b, i) => (
-          <BranchItem key={b.id} line={lines[i]!} forkTurn={b.parent === null ? null : b.forkTurn} weeks={b.turns.length} />
+          <BranchItem key={b.id} line={lines[i]!} forkTurn={b.parent === null ? null : b.forkTurn} weeks={weeksIn(b.log)} />
         ))}
       </ul>
       <button type="button" onClick={() => fork()} title={`Fork a new branch from week ${viewTurn}`}>

@@ -6,7 +6,7 @@ import { FinalRungsChart } from '../charts/final-rungs-chart';
 import { ForecastSurvivalChart } from '../charts/forecast-survival-chart';
 import { fanRows } from '../charts/forecast-series';
 import type { Scenario, StrategyId } from '../scenario/schema';
-import type { Session } from '../scenario/session-file';
+import type { Session } from '../scenario/files/session-file';
 import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';

@@ -4,10 +4,16 @@ import { useSession } from '../store/react';
 export function MessageBanner() {
   const message = useSession((s) => s.message);
   const dismiss = useSession((s) => s.dismiss);
+  const undoDelete = useSession((s) => s.undoDelete);
   if (!message) return null;
   return (
     <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
       <p>{message.text}</p>
+      {message.undoDelete && (
+        <button type="button" onClick={undoDelete}>
+          Undo
+        </button>
+      )}
       <button type="button" onClick={dismiss} aria-label="Dismiss message">
         Dismiss
       </button>

@@ -1,8 +1,21 @@
 import { useState } from 'react';
 import { legalMoveIds } from '../engine/game';
 import type { GameState } from '../engine/state';
+import { NOTE_MAX_LENGTH } from '../scenario/log';
 import type { Scenario } from '../scenario/schema';
 import { useSession } from '../store/react';
+
+/** The team's note on its move: saved with the draft, logged with the move when the week resolves. */
+function NoteField({ actor }: { actor: Scenario['actors'][number] }) {
+  const note = useSession((s) => s.notes[actor.id] ?? '');
+  const setNote = useSession((s) => s.note);
+  return (
+    <label className="move-note">
+      Why {actor.short} chose this <span className="muted">(optional, kept with the move)</span>
+      <textarea value={note} maxLength={NOTE_MAX_LENGTH} rows={2} onChange={(e) => setNote(actor.id, e.target.value)} />
+    </label>
+  );
+}
 
 interface ActorPickerProps {
   readonly scenario: Scenario;
@@ -47,6 +60,7 @@ function ActorPicker({ scenario, state, actor, sealed }: ActorPickerProps) {
       <fieldset className="actor-picker" style={{ borderColor: actor.color }}>
         <legend>{actor.name}: choose a move</legend>
         <MoveChoices scenario={scenario} state={state} actor={actor} value={picked} onChange={(m) => pick(actor.id, m)} />
+        <NoteField actor={actor} />
       </fieldset>
     );
   }
@@ -65,6 +79,7 @@ function ActorPicker({ scenario, state, actor, sealed }: ActorPickerProps) {
     <fieldset className="actor-picker" style={{ borderColor: actor.color }}>
       <legend>{actor.name}: choose a move</legend>
       <MoveChoices scenario={scenario} state={state} actor={actor} value={draft} onChange={setDraft} />
+      <NoteField actor={actor} />
       <button
         type="button"
         disabled={draft === undefined}

@@ -14,6 +14,7 @@ import { useSession, useSessionApi } from '../store/react';
 import { Branches } from './branches';
 import { FileActions } from './file-actions';
 import { ForecastPanel } from './forecast-panel';
+import { InjectPanel } from './inject-panel';
 import { MovePicker } from './move-picker';
 import { Narrative } from './narrative';
 import { Timeline } from './timeline';
@@ -109,6 +110,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
         <div className="play-left">
           <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} />
           {atLatest && !over && <MovePicker scenario={scenario} state={state} humans={humans} />}
+          {atLatest && !over && <InjectPanel scenario={scenario} queued={state.injects} />}
           {!atLatest && (
             <p className="hint" role="status">
               You are looking at week {viewTurn}. Go back to the latest week to play on, or press “What if?” to fork a new branch from here.

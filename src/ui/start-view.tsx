@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { strategiesFor, type Scenario } from '../scenario/schema';
-import type { Controller } from '../scenario/session-file';
+import type { Controller } from '../scenario/files/session-file';
+import { isSeed, isWeeks, MAX_SEED, MAX_WEEKS } from '../scenario/limits';
+import { SavedGames } from './saved-games';
 import { useSession } from '../store/react';
 import { CONTROLLER_LABELS, randomSeed } from './ui.constants';
 
@@ -42,8 +44,6 @@ function ScenarioCard({ scenario, selected, onSelect }: { scenario: Scenario; se
 
 export function StartView({ scenarios }: StartViewProps) {
   const start = useSession((s) => s.start);
-  const resume = useSession((s) => s.resume);
-  const saved = useSession((s) => s.session);
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? '');
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
   const [controllers, setControllers] = useState<Record<string, Controller>>(() => (scenario ? defaultControllers(scenario) : {}));
@@ -53,8 +53,8 @@ export function StartView({ scenarios }: StartViewProps) {
 
   const seedValue = Number(seed);
   const turnsValue = Number(turns);
-  const seedOk = seed.trim() !== '' && Number.isInteger(seedValue) && seedValue >= 0 && seedValue <= 4294967295;
-  const turnsOk = Number.isInteger(turnsValue) && turnsValue >= 1 && turnsValue <= 520;
+  const seedOk = seed.trim() !== '' && isSeed(seedValue);
+  const turnsOk = isWeeks(turnsValue);
   const choose = (s: Scenario) => {
     setScenarioId(s.id);
     setControllers(defaultControllers(s));
@@ -69,14 +69,7 @@ export function StartView({ scenarios }: StartViewProps) {
         if (seedOk && turnsOk) start({ scenarioId: scenario.id, seed: seedValue, horizon: turnsValue, controllers });
       }}
     >
-      {saved && (
-        <section className="resume" aria-label="Game in progress">
-          <p>You have a game in progress.</p>
-          <button type="button" onClick={resume}>
-            Resume game
-          </button>
-        </section>
-      )}
+      <SavedGames scenarios={scenarios} />
       <fieldset className="scenario-list">
         <legend>Scenario</legend>
         {scenarios.map((s) => (
@@ -122,10 +115,10 @@ export function StartView({ scenarios }: StartViewProps) {
         </button>
         <label>
           Weeks{' '}
-          <input type="number" min={1} max={520} value={turns} onChange={(e) => setTurns(e.target.value)} aria-invalid={!turnsOk} />
+          <input type="number" min={1} max={MAX_WEEKS} value={turns} onChange={(e) => setTurns(e.target.value)} aria-invalid={!turnsOk} />
         </label>
-        {!seedOk && <p className="field-error">The seed must be a whole number from 0 to 4294967295.</p>}
-        {!turnsOk && <p className="field-error">Weeks must be a whole number from 1 to 520.</p>}
+        {!seedOk && <p className="field-error">The seed must be a whole number from 0 to {MAX_SEED}.</p>}
+        {!turnsOk && <p className="field-error">Weeks must be a whole number from 1 to {MAX_WEEKS}.</p>}
       </fieldset>
       <button type="submit" className="primary" disabled={!seedOk || !turnsOk}>
         Play

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
-import type { Branch, Session } from '../scenario/session-file';
+import type { Branch, Session } from '../scenario/files/session-file';
 import { activeBranch, branchStates } from '../store/derive';
 import { useSession } from '../store/react';
 

@@ -20,10 +20,10 @@ import { digestOf, writeShard } from '../shard';
 
 function startState(scenario: Scenario, from: string | undefined, seed: number, turns: number): GameState {
   if (!from) return initialState(scenario, seed, turns);
-  const { log, scenario: gameScenario } = loadGame(from);
+  const { game, scenario: gameScenario } = loadGame(from);
   if (gameScenario.id !== scenario.id) throw new UsageError(`--from: the game is for "${gameScenario.id}", not "${scenario.id}"`);
-  const { states, error } = replay(scenario, log);
-  if (error) throw new UsageError(`--from ${from}: turn ${error.turn}: ${error.message}`);
+  const { states, error } = replay(scenario, game);
+  if (error) throw new UsageError(`--from ${from}: log[${error.entry}]: week ${error.turn + 1}: ${error.message}`);
   return states[states.length - 1]!;
 }
 

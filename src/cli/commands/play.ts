@@ -2,13 +2,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { beliefSentences } from '../../engine/explain';
-import { chooseMoves, isOver, resolveTurn, type GameLog, type TurnMoves } from '../../engine/game';
+import { chooseMoves, isOver, queueInject, resolveTurn, type GameLog } from '../../engine/game';
 import { rungOf } from '../../engine/ladder';
 import { OUTLOOK_RUNS, talksOutlook } from '../../engine/outlook';
 import { initialState, type GameState } from '../../engine/state';
-import { writeGameFile } from '../../scenario/game-file';
+import { writeGameFile } from '../../scenario/files/game-file';
+import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
+import { weekOf, type LogEntry } from '../../scenario/log';
 import type { Scenario, StrategyId } from '../../scenario/schema';
-import { formatOption, intOption, policyOptions } from '../args';
+import { formatOption, intOption, policyOptions, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable, type Table } from '../format';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
@@ -51,20 +53,51 @@ function beliefLines(scenario: Scenario, states: readonly GameState[]): string[]
   return states.slice(1).flatMap((s) => beliefSentences(scenario, s.report!).map((line) => `week ${s.report!.turn + 1}: ${line}`));
 }
 
-/** Plays a whole game with the given strategies; returns every state and the log. */
-export function playGame(scenario: Scenario, seed: number, turns: number, strategies: Readonly<Record<string, StrategyId>>) {
+/**
+ * Plays a whole game with the given strategies, firing `injects[week]` (event ids) when that many
+ * weeks have been played; returns every state and the log.
+ */
+export function playGame(
+  scenario: Scenario,
+  seed: number,
+  turns: number,
+  strategies: Readonly<Record<string, StrategyId>>,
+  injects: Readonly<Record<number, readonly string[]>> = {},
+) {
   const states = [initialState(scenario, seed, turns)];
-  const log: TurnMoves[] = [];
+  const log: LogEntry[] = [];
   while (!isOver(states[states.length - 1]!)) {
+    for (const id of injects[states.length - 1] ?? []) {
+      const queued = queueInject(scenario, states[states.length - 1]!, id);
+      if (!queued.ok) throw new UsageError(`--inject ${states.length - 1}=${id}: ${queued.error.message}`);
+      states[states.length - 1] = queued.state;
+      log.push({ kind: 'inject', inject: id });
+    }
     const state = states[states.length - 1]!;
     const moves = chooseMoves(scenario, state, strategies);
     const result = resolveTurn(scenario, state, moves);
     if (!result.ok) throw new Error(result.error.message);
-    log.push(moves);
+    log.push(weekOf(moves));
     states.push(result.state);
   }
-  const game: GameLog = { scenarioId: scenario.id, seed, horizon: turns, turns: log };
+  const game: GameLog = { scenarioId: scenario.id, seed, horizon: turns, log };
   return { states, game };
+}
+
+/** `--inject WEEK=ID` (repeatable): fire the event ID once WEEK weeks have been played (0: before the first). */
+function injectOptions(scenario: Scenario, values: readonly string[] | undefined, turns: number): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const v of values ?? []) {
+    const m = /^(\d+)=(.+)$/.exec(v);
+    if (!m) throw new UsageError(`--inject expects WEEK=ID (e.g. 3=inject.embassy-rockets), got "${v}"`);
+    const week = Number(m[1]);
+    if (week >= turns) throw new UsageError(`--inject ${v}: week ${week} is not before the game's last week (${turns})`);
+    if (!scenario.injects.some((e) => e.id === m[2])) {
+      throw new UsageError(`--inject ${v}: "${m[2]}" is not an event of ${scenario.id}; it has ${scenario.injects.map((e) => e.id).join(', ') || 'none'}`);
+    }
+    (out[week] ??= []).push(m[2]!);
+  }
+  return out;
 }
 
 export function play(args: readonly string[], io: Io): number {
@@ -77,21 +110,22 @@ export function play(args: readonly string[], io: Io): number {
       policy: { type: 'string', multiple: true },
       format: { type: 'string' },
       save: { type: 'string' },
+      inject: { type: 'string', multiple: true },
       'outlook-runs': { type: 'string' },
     },
   });
   const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
-  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
-  const turns = intOption(values.turns, 'turns', scenario.defaultTurns, 1, 520);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
+  const turns = intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const strategies = policyOptions(scenario, values.policy);
   const format = formatOption(values.format);
   const outlookRuns = intOption(values['outlook-runs'], 'outlook-runs', OUTLOOK_RUNS, 0, 100_000);
-  const { states, game } = playGame(scenario, seed, turns, strategies);
-  if (values.save) writeFileSync(values.save, renderJson(writeGameFile(game)));
+  const { states, game } = playGame(scenario, seed, turns, strategies, injectOptions(scenario, values.inject, turns));
+  if (values.save) writeFileSync(values.save, renderJson(writeGameFile(game, scenario)));
   const table = gameTable(scenario, states, strategies, outlookRuns);
   if (format === 'csv') io.out(renderCsv(table));
   else if (format === 'json') {
-    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies }), game: writeGameFile(game), reports: states.slice(1).map((s) => s.report) }));
+    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies }), game: writeGameFile(game, scenario), reports: states.slice(1).map((s) => s.report) }));
   } else {
     io.out(`${scenario.title}: seed ${seed}, ${turns} weeks\n\n${renderTable(table)}\n`);
     const notes = beliefLines(scenario, states);

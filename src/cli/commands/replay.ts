@@ -19,11 +19,12 @@ export function replayCommand(args: readonly string[], io: Io): number {
     io.err('replay: give a saved game file (made by `play --save game.json`)\n');
     return 2;
   }
-  const { log, scenario } = loadGame(file, values.scenario);
+  const { game, scenario, notice } = loadGame(file, values.scenario);
+  if (notice) io.err(`${file}: ${notice}\n`);
   const format = formatOption(values.format);
-  const { states, error } = replay(scenario, log);
+  const { states, error } = replay(scenario, game);
   if (error) {
-    io.err(`${file}: turns[${error.turn}]: ${error.message}\n`);
+    io.err(`${file}: log[${error.entry}]: week ${error.turn + 1}: ${error.message}\n`);
     return 1;
   }
   const end = states[states.length - 1]!;
@@ -31,7 +32,7 @@ export function replayCommand(args: readonly string[], io: Io): number {
   if (format === 'json') io.out(renderJson(end));
   else if (format === 'csv') io.out(renderCsv(vars));
   else {
-    io.out(`${scenario.title}: seed ${log.seed}, ${log.turns.length} weeks replayed\n\n${renderTable(gameTable(scenario, states))}\n\n`);
+    io.out(`${scenario.title}: seed ${game.seed}, ${states.length - 1} weeks replayed\n\n${renderTable(gameTable(scenario, states))}\n\n`);
     io.out(`Final state at week ${end.turn}: escalation ${end.escalation.toFixed(3)} (${rungOf(scenario, end.escalation).name}), talks ${end.talks.phase}, ended: ${end.ended ?? 'no'}\n\n`);
     io.out(`${renderTable(vars)}\n`);
   }

@@ -1,0 +1,38 @@
+/**
+ * Share links: a session, compressed into the URL's fragment (`#g=...`) with lz-string. The link's
+ * version is its session's (`schemaVersion` inside), so links made by earlier versions still open.
+ * A link is untrusted input: its length and its decoded size are bounded before anything is parsed.
+ */
+// lz-string is CommonJS: its default export works under Node (tsx) as in the bundler; named imports only in the bundler.
+import LZString from 'lz-string';
+import type { ParseResult } from '../parse';
+import type { Scenario } from '../schema';
+import { parseSessionText, type Session } from './session-file';
+
+/** The longest `#g=` code read: a long game with many branches compresses to a few thousand characters. */
+export const MAX_LINK_CHARS = 16_000;
+/** The longest decoded session read, in characters. */
+export const MAX_LINK_DECODED_CHARS = 1_000_000;
+
+/** The session as a compact, URL-safe string for a share link. */
+export function encodeShare(s: Session): string {
+  return LZString.compressToEncodedURIComponent(JSON.stringify(s));
+}
+
+/** The session a share link's code encodes, or why it cannot be read. Never throws. */
+export function decodeShare(code: string, scenarioFor: (id: string) => Scenario | null): ParseResult<Session> {
+  if (code.length > MAX_LINK_CHARS) {
+    return { ok: false, errors: [{ path: '', code: 'link-too-long', message: `the link is ${code.length.toLocaleString('en-US')} characters long, more than a game's link can be (${MAX_LINK_CHARS.toLocaleString('en-US')})` }] };
+  }
+  let text: string | null = null;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(code);
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, errors: [{ path: '', code: 'bad-link', message: 'the link is damaged: its game data cannot be decoded' }] };
+  if (text.length > MAX_LINK_DECODED_CHARS) {
+    return { ok: false, errors: [{ path: '', code: 'link-too-large', message: 'the link decodes to more data than a game can hold' }] };
+  }
+  return parseSessionText(text, scenarioFor);
+}
