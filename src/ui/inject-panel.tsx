@@ -15,16 +15,14 @@ export function InjectPanel({ scenario, queued }: { scenario: Scenario; queued: 
   return (
     <details className="inject-panel">
       <summary>Facilitator: fire an event</summary>
-      <label>
-        Event{' '}
-        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <label htmlFor="inject-choice">Event</label>{' '}
+      <select id="inject-choice" value={choice} onChange={(e) => setChoice(e.target.value)}>
           {scenario.injects.map((e) => (
             <option key={e.id} value={e.id}>
               {e.label}
             </option>
-          ))}
-        </select>
-      </label>
+        ))}
+      </select>
       {chosen && <p className="muted">{chosen.description}</p>}
       <button type="button" onClick={() => inject(choice)}>
         Fire at the start of next week

@@ -105,7 +105,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
           This branch stops early: {game.replayError}
         </p>
       )}
-      <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canRedo={(redo?.length ?? 0) > 0} />
+      <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canUndo={game.branch.log.length > 0} canRedo={(redo?.length ?? 0) > 0} />
       <div className="play-grid">
         <div className="play-left">
           <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} />

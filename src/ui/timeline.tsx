@@ -6,18 +6,19 @@ export interface TimelineProps {
   readonly scenario: Scenario;
   readonly latest: number;
   readonly viewTurn: number;
+  readonly canUndo: boolean;
   readonly canRedo: boolean;
 }
 
-/** Jump to any past week; undo and redo the last week (also Ctrl+Z and Ctrl+Shift+Z). */
-export function Timeline({ scenario, latest, viewTurn, canRedo }: TimelineProps) {
+/** Jump to any past week; undo and redo the last entry of the log (a week or a fired event) (also Ctrl+Z and Ctrl+Shift+Z). */
+export function Timeline({ scenario, latest, viewTurn, canUndo, canRedo }: TimelineProps) {
   const viewTurnAt = useSession((s) => s.viewTurn);
   const undo = useSession((s) => s.undo);
   const redo = useSession((s) => s.redoTurn);
   return (
     <nav className="timeline" aria-label="Timeline">
       <div className="timeline-actions">
-        <button type="button" onClick={undo} disabled={latest === 0} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+        <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
           Undo
         </button>
         <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
