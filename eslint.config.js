@@ -13,17 +13,20 @@ const impureImports = {
   patterns: [
     { group: ['node:*'], message: 'The engine and scenario format are pure: no Node APIs.' },
     { group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*'], message: 'The engine is pure.' },
-    { group: ['**/store/**', '**/ui/**', '**/app/**', '**/charts/**', '**/cli/**', '**/worker/**'], message: 'Dependencies point one way: engine <- scenario <- store <- ui.' },
+    { group: ['**/store/**', '**/ui/**', '**/app/**', '**/charts/**', '**/cli/**', '**/worker/**', '**/server/**'], message: 'Dependencies point one way: scenario <- engine <- analysis <- store <- ui.' },
   ],
 };
 
-/** The engine may name the scenario's types, but never run scenario code. */
+/** The engine reads the scenario format (its types, refs, log and limits) and nothing built on the engine. */
 const engineImports = {
   paths: impureImports.paths,
-  patterns: [
-    ...impureImports.patterns,
-    { group: ['**/scenario/**'], allowTypeImports: true, message: 'The engine only imports types from src/scenario.' },
-  ],
+  patterns: [...impureImports.patterns, { group: ['**/analysis/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
+};
+
+/** The scenario format is the bottom layer: it never imports the engine or what is built on it. */
+const scenarioImports = {
+  paths: impureImports.paths,
+  patterns: [...impureImports.patterns, { group: ['**/engine/**', '**/analysis/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
 };
 
 export default tseslint.config(
@@ -37,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/analysis/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -55,5 +58,10 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', engineImports] },
+  },
+  {
+    files: ['src/scenario/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', scenarioImports] },
   },
 );

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 
@@ -38,6 +39,49 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(5000);
+});
+
+async function downloaded(page: Page, button: string): Promise<{ path: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const path = await download.path();
+  return { path, text: readFileSync(path, 'utf8') };
+}
+
+const cli = (args: readonly string[]) => execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+test('the app’s forecast exports and the CLI’s forecast of the exported game say the same: columns, rows, provenance and summary', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startAndPlay(page, 3);
+  const game = await downloaded(page, 'Export game');
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures').fill('2000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2,000 futures from week 3' })).toBeVisible({ timeout: 20_000 });
+  const appCsv = Papa.parse<string[]>((await downloaded(page, 'Export CSV')).text, { skipEmptyLines: true });
+  const appJson = JSON.parse((await downloaded(page, 'Export JSON')).text);
+
+  const policy = Object.entries(appJson.provenance.strategies as Record<string, string>).flatMap(([actor, s]) => ['--policy', `${actor}=${s}`]);
+  const args = ['forecast', 'march-2021', '--from', game.path, '--runs', '2000', '--seed', '2021', ...policy, '--no-date'];
+  const cliCsv = Papa.parse<string[]>(cli([...args, '--format', 'csv']), { skipEmptyLines: true });
+  const cliJson = JSON.parse(cli([...args, '--format', 'json']));
+
+  // The same columns in the same order, and the same rows but for where the futures start from
+  // (the CLI names the file) and when the file was made (the CLI was asked for no date).
+  const [appHead, ...appRows] = appCsv.data;
+  const [cliHead, ...cliRows] = cliCsv.data;
+  expect(appHead).toEqual(cliHead);
+  const differ = ['from', 'generated'].map((c) => appHead!.indexOf(c));
+  const same = (rows: string[][]) => rows.map((r) => r.filter((_, i) => !differ.includes(i)));
+  expect(appRows).toHaveLength(cliRows.length);
+  expect(same(appRows)).toEqual(same(cliRows));
+  expect(appRows[0]![differ[1]!]).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+  const { from: appFrom, generated, ...appBlock } = appJson.provenance;
+  const { from: cliFrom, ...cliBlock } = cliJson.provenance;
+  expect(Object.keys(appJson.provenance)).toEqual([...Object.keys(cliJson.provenance), 'generated']);
+  expect([appFrom, cliFrom, typeof generated]).toEqual([null, game.path, 'string']);
+  expect(appBlock).toEqual(cliBlock);
+  expect(appJson.summary).toEqual(cliJson.summary);
 });
 
 test('a forecast can be cancelled mid-way, and the page stays usable', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TornadoBar } from '../scenario/sensitivity';
+import type { TornadoBar } from '../analysis/sensitivity';
 import { ChartFrame } from './chart-frame';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 

@@ -1,14 +1,13 @@
 /**
  * Many forecasts in a row (the cells of a tournament, the points of a sweep), all with the same seed
  * so they face the same random streams (common random numbers): differences between cells come from
- * the set-up, not from luck. Each is summarised to the few outcomes a cell shows.
+ * the set-up, not from luck. Each is summarised to the few outcomes a cell shows (engine/outcomes.ts).
  */
 import { forecastTurns } from '../engine/forecast';
 import { initialState } from '../engine/state';
-import { summarize, type ForecastSummary } from '../engine/summary';
 import type { Interval } from '../engine/stats';
+import { summarize, type ForecastSummary } from '../engine/summary';
 import type { Scenario, StrategyId } from '../scenario/schema';
-import type { Cell } from './format';
 import { progressBar, type Io } from './io';
 import { parallelForecast, WorkerPool } from './parallel';
 
@@ -45,30 +44,8 @@ export async function runBatch(items: readonly BatchItem[], o: BatchOptions, io:
   return out;
 }
 
-/** What one cell of a tournament or sweep shows. */
-export interface CellOutcome {
-  /** Share of futures with the talks alive at the end, with its 95% interval. */
-  readonly talksAlive: Interval;
-  /** Mean escalation at the end, rung units (from the tally's bins: exact and mergeable). */
-  readonly escalationMean: number;
-  /** Share of futures ending in open war, with its 95% interval. */
-  readonly openWar: Interval;
-}
-
-export function cellOutcome(s: ForecastSummary): CellOutcome {
-  const last = s.weeks[s.weeks.length - 1]!;
-  const war = s.outcomes.find((o) => o.id === 'open-war')!;
-  return { talksAlive: last.alive, escalationMean: last.escalationMean, openWar: { estimate: war.value, lo: war.lo ?? 0, hi: war.hi ?? 1 } };
-}
-
-export const outcomeColumns = ['talks_alive', 'talks_alive_lo95', 'talks_alive_hi95', 'escalation_mean', 'open_war', 'open_war_lo95', 'open_war_hi95'] as const;
-
 /** Readable headers for `outcomeColumns` in text tables. */
 export const outcomeHeaders = ['talks alive', 'lo95', 'hi95', 'mean escalation', 'open war', 'lo95', 'hi95'] as const;
-
-export function outcomeCells(o: CellOutcome): Cell[] {
-  return [o.talksAlive.estimate, o.talksAlive.lo, o.talksAlive.hi, o.escalationMean, o.openWar.estimate, o.openWar.lo, o.openWar.hi];
-}
 
 /** `0.712 [0.683, 0.739]` for a matrix cell. */
 export function showInterval(i: Interval): string {

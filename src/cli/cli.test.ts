@@ -179,6 +179,19 @@ describe('deterrence-lab forecast', { timeout: 60_000 }, () => {
   });
 });
 
+describe('deterrence-lab forecast --from a session file', { timeout: 60_000 }, () => {
+  it('forecasts from the end of the active branch of a game the app exported', () => {
+    const session = join(root, 'src/scenario/files/fixtures/session-v1.json');
+    const r = cli('forecast', '--from', session, '--runs', '50', '--format', 'json', '--no-date');
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    const { provenance, summary } = JSON.parse(r.stdout) as { provenance: { from: string; seed: number }; summary: { startTurn: number } };
+    // The fixture's active branch is "branch-1", three weeks long (its main line has four).
+    expect(summary.startTurn).toBe(3);
+    expect(provenance).toMatchObject({ from: session, seed: 1 });
+  });
+});
+
 describe('deterrence-lab with a bad command line', { timeout: 30_000 }, () => {
   it('exits 2 on an unknown command and shows the usage', () => {
     const r = cli('frobnicate');

@@ -1,8 +1,8 @@
 /** What `forecast` (and `merge`, which must print the same) writes for a summary, in each format. */
-import type { ForecastSummary, WeekSummary } from '../engine/summary';
+import type { ForecastSummary } from '../engine/summary';
+import { forecastTable, type RunProvenance } from '../analysis/exports';
 import type { Scenario } from '../scenario/schema';
-import { renderCsv, renderJson, renderTable, type Cell, type Format, type Table } from './format';
-import { provenanceCells, provenanceColumns, type RunProvenance } from './provenance';
+import { renderCsv, renderJson, renderTable, type Format, type Table } from './format';
 
 /** Tidy weekly rows: one per week, escalation percentiles and the talks-alive share with its interval. */
 export function weeklyTable(s: ForecastSummary): Table {
@@ -16,33 +16,6 @@ export function outcomesTable(s: ForecastSummary): Table {
   return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi]) };
 }
 
-const weekColumns = (phases: readonly string[]) => [
-  'week',
-  'date',
-  'escalation_p5',
-  'escalation_p25',
-  'escalation_median',
-  'escalation_p75',
-  'escalation_p95',
-  'talks_alive',
-  'talks_alive_lo95',
-  'talks_alive_hi95',
-  'escalation_mean',
-  ...phases.map((p) => `talks_${p}`),
-];
-
-function weekCells(w: WeekSummary, phases: readonly string[]): Cell[] {
-  const e = w.escalation;
-  return [w.turn, w.date, e.p5, e.p25, e.p50, e.p75, e.p95, w.alive.estimate, w.alive.lo, w.alive.hi, w.escalationMean, ...phases.map((p) => w.phases[p] ?? 0)];
-}
-
-/** One row per week, provenance first: the columns of the app's forecast export. */
-export function forecastCsvTable(scenario: Scenario, s: ForecastSummary, p: RunProvenance): Table {
-  const phases = scenario.talks.phases.map((x) => x.id);
-  const meta = provenanceCells(p);
-  return { columns: [...provenanceColumns, ...weekColumns(phases)], rows: s.weeks.map((w) => [...meta, ...weekCells(w, phases)]) };
-}
-
 /** `a=1 b=2`, or nothing. */
 export function parameterLine(parameters: Readonly<Record<string, number>>): string {
   const list = Object.entries(parameters).map(([k, v]) => `${k}=${v}`);
@@ -52,7 +25,7 @@ export function parameterLine(parameters: Readonly<Record<string, number>>): str
 /** The forecast's stdout in `format`. */
 export function renderForecast(format: Format, scenario: Scenario, s: ForecastSummary, p: RunProvenance): string {
   if (format === 'json') return renderJson({ provenance: p, summary: s });
-  if (format === 'csv') return renderCsv(forecastCsvTable(scenario, s, p));
+  if (format === 'csv') return renderCsv(forecastTable(scenario, s, p));
   const rungs: Table = { columns: ['final rung', 'share'], rows: s.finalRungs.map((r) => [`${r.level} ${r.name}`, r.share]) };
   return [
     `${scenario.title}: ${s.runs} futures of ${s.turns} weeks from week ${s.startTurn}, seed ${s.seed}\n${parameterLine(p.parameters)}\n`,

@@ -1,14 +1,10 @@
 /** Output for the CLI: aligned text tables, CSV (via papaparse) and JSON. */
-import Papa from 'papaparse';
+import { csvText, jsonText, type Cell, type Table } from '../analysis/exports';
+
+export type { Cell, Table };
 
 export const formats = ['table', 'csv', 'json'] as const;
 export type Format = (typeof formats)[number];
-
-export type Cell = string | number | null;
-export interface Table {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
 
 function show(cell: Cell): string {
   if (cell === null) return '';
@@ -28,10 +24,6 @@ export function renderTable(t: Table): string {
 }
 
 /** RFC 4180 CSV with a header row; full precision numbers. */
-export function renderCsv(t: Table): string {
-  return `${Papa.unparse({ fields: [...t.columns], data: t.rows.map((r) => r.map((c) => (c === null ? '' : c))) }, { newline: '\n' })}\n`;
-}
+export const renderCsv = csvText;
 
-export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export const renderJson = jsonText;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { GameLog } from '../engine/game';
 import { parseGameFile } from '../scenario/files/game-file';
 import { scenarioNotice } from '../scenario/files/scenario-version';
+import { parseSession, SESSION_KIND } from '../scenario/files/session-file';
 import { parseScenarioText, type ScenarioError } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 
@@ -54,9 +55,23 @@ export function loadBundledScenario(id: string, file: string, path: string): Sce
   return loadScenario(join(scenariosDir, `${id}.json`)).scenario;
 }
 
+/** A session file's active branch, as a game. */
+function sessionGame(raw: unknown, file: string, scenarioPath: string | undefined): { game: GameLog; scenario: Scenario; notice: string | null } {
+  const loaded = new Map<string, Scenario>();
+  const scenarioFor = (id: string) => loaded.get(id) ?? loaded.set(id, scenarioPath ? loadScenario(scenarioPath).scenario : loadBundledScenario(id, file, 'scenarioId')).get(id)!;
+  const parsed = parseSession(raw, scenarioFor);
+  if (!parsed.ok) throw new InputError(file, parsed.errors);
+  const s = parsed.value;
+  const scenario = scenarioFor(s.scenarioId);
+  const branch = s.branches.find((b) => b.id === s.active) ?? s.branches[0]!;
+  const game = { scenarioId: s.scenarioId, seed: s.seed, horizon: s.horizon, log: branch.log };
+  return { game, scenario, notice: scenarioNotice(scenario, s.scenarioDigest, 'saved game') };
+}
+
 /**
- * A saved game, checked against its scenario (the bundled one of its id, unless given), and what to
- * say if the scenario is not the version it was played on.
+ * A saved game (a game file, or a session file the app exported: its active branch), checked against
+ * its scenario (the bundled one of its id, unless given), and what to say if the scenario is not the
+ * version it was played on.
  */
 export function loadGame(file: string, scenarioPath?: string): { game: GameLog; scenario: Scenario; notice: string | null } {
   let raw: unknown;
@@ -66,6 +81,7 @@ export function loadGame(file: string, scenarioPath?: string): { game: GameLog; 
     if (e instanceof InputError) throw e;
     throw new InputError(file, [{ path: '', code: 'invalid-json', message: `not valid JSON: ${(e as Error).message}` }]);
   }
+  if (typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === SESSION_KIND) return sessionGame(raw, file, scenarioPath);
   const header = parseGameFile(raw);
   if (!header.ok) throw new InputError(file, header.errors);
   const scenario = scenarioPath ? loadScenario(scenarioPath).scenario : loadBundledScenario(header.value.game.scenarioId, file, 'scenarioId');

@@ -8,7 +8,7 @@ import type { ForecastTally } from '../engine/forecast';
 import { parseShard, shardFile, type ShardFile } from '../scenario/files/shard-file';
 import { renderJson } from './format';
 import { InputError } from './load';
-import type { RunProvenance } from './provenance';
+import type { RunProvenance } from '../analysis/exports';
 
 export { digestOf, type ShardFile } from '../scenario/files/shard-file';
 

@@ -9,8 +9,8 @@ import { listParameters } from '../scenario/parameters';
 import { cliOk, runCli } from '../test/cli';
 import { fixture, fixtureInput } from '../test/fixture';
 import { axisValues } from './commands/sweep';
-import { outcomeColumns } from './batch';
-import { provenanceColumns } from './provenance';
+import { outcomeColumns } from '../engine/outcomes';
+import { provenanceColumns } from '../analysis/exports';
 
 let dir = '';
 let scenario = '';

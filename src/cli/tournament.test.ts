@@ -8,7 +8,7 @@ import type { ForecastSummary, Interval } from '../engine';
 import { strategiesFor } from '../scenario/schema';
 import { cliOk, runCli } from '../test/cli';
 import { fixture, fixtureInput } from '../test/fixture';
-import { provenanceColumns } from './provenance';
+import { provenanceColumns } from '../analysis/exports';
 
 interface TournamentJson {
   provenance: { strategies: Record<string, string>; players: Record<string, string[]>; seed: number; runs: number };

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { EffectOp, type CompiledEffect, type CompiledMove, type CompiledOutcome, type ObjectiveWeights } from './compiled';
-import { RefKind } from './refs';
+import { RefKind } from '../scenario/refs';
 
 export function objectiveWeights(scenario: Scenario): ObjectiveWeights[] {
   const weight = (a: Scenario['actors'][number], ref: string) => (Object.hasOwn(a.objectives, ref) ? a.objectives[ref]! : 0);

@@ -16,7 +16,7 @@ import {
   type CompiledOutcome,
   type CompiledTerm,
 } from './compiled';
-import { RefKind, resolveRef, type ResolvedRef } from './refs';
+import { RefKind, resolveRef, type ResolvedRef } from '../scenario/refs';
 
 export * from './compiled';
 

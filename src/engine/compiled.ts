@@ -3,7 +3,7 @@
  * strings (built by compile.ts).
  */
 import type { Scenario } from '../scenario/schema';
-import type { RefKind } from './refs';
+import type { RefKind } from '../scenario/refs';
 
 export const EffectOp = { add: 0, scale: 1, set: 2 } as const;
 

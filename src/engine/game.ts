@@ -3,7 +3,7 @@
  * moves, an inject; src/scenario/log.ts). Every state is a fold of `applyEntry` over the log, which
  * gives replay, undo, jumping to a turn and forking for free.
  */
-import type { LogEntry } from '../scenario/log';
+import type { GameLog, LogEntry } from '../scenario/log';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, dateOfTurn, type Compiled } from './compile';
 import { beliefNotes } from './explain';
@@ -18,12 +18,7 @@ import type { Work } from './work';
 /** The moves of one week: actor id -> move id. */
 export type TurnMoves = Readonly<Record<string, string>>;
 
-export interface GameLog {
-  readonly scenarioId: string;
-  readonly seed: number;
-  readonly horizon: number;
-  readonly log: readonly LogEntry[];
-}
+export type { GameLog };
 
 export type TurnError =
   | { code: 'game-over'; message: string }

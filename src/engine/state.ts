@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/schema';
 import { compile, type Compiled } from './compile';
 import type { TurnReport } from './report';
-import { resolveRef } from './refs';
+import { resolveRef } from '../scenario/refs';
 import { rngFromState, seededRng, type RngState } from './rng';
 import { openWeek } from './turn';
 import { BeliefSlot, EndReason, type Work } from './work';

@@ -12,7 +12,7 @@
  */
 import { observeBeliefs } from './belief';
 import type { Compiled, CompiledEffect, CompiledEvent, CompiledMove } from './compile';
-import { RefKind } from './refs';
+import { RefKind } from '../scenario/refs';
 import type { StrategyId } from '../scenario/schema';
 import { chooseAll } from './policies';
 import { drawState, rngFromState, uniform } from './rng';

@@ -6,7 +6,7 @@
  */
 import type { Compiled, CompiledMove, ObjectiveWeights } from './compile';
 import { EffectOp } from './compile';
-import { RefKind } from './refs';
+import { RefKind } from '../scenario/refs';
 import { evalProbability, readRef, type Work } from './work';
 
 /** The pull of an act on escalation: hostile acts pull toward their rung, cooperative ones push down. */

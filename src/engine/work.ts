@@ -5,7 +5,7 @@
  */
 import type { Compiled, CompiledEffect, CompiledTerm } from './compile';
 import { EffectOp } from './compile';
-import { RefKind } from './refs';
+import { RefKind } from '../scenario/refs';
 import type { Rng } from './rng';
 
 export interface Pending {

@@ -38,6 +38,14 @@ export type PlayedMove = z.infer<typeof playedMove>;
 export type WeekEntry = z.infer<typeof weekEntry>;
 export type InjectEntry = z.infer<typeof injectEntry>;
 export type LogEntry = z.infer<typeof logEntry>;
+/** A game: a scenario, a seed, a length in weeks and its log. Every state is a fold of the engine over it. */
+export interface GameLog {
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly horizon: number;
+  readonly log: readonly LogEntry[];
+}
+
 export const logEntryKinds = ['week', 'inject'] as const satisfies readonly LogEntry['kind'][];
 
 /** A week entry from moves by actor; `notes` and `auto` add what the teams said and who chose automatically. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureInput } from '../test/fixture';
-import { getParameter, listParameters, withParameters } from './parameters';
+import { getParameter, listParameters, sweepValues, withParameters } from './parameters';
 import { parseScenarioText } from './parse';
 import type { Scenario } from './schema';
 
@@ -123,6 +123,26 @@ describe('withParameters', () => {
         const r = withParameters(s, { [p]: v });
         if (r.ok) expect(getParameter(r.value, p)).toBe(v);
         else expect(r.errors.every((e) => e.path === p)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('sweepValues', () => {
+  it('spaces the values evenly, both ends included, without binary noise', () => {
+    expect(sweepValues(0, 0.3, 4)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(sweepValues(0, 1, 4)).toEqual([0, 0.333333333333, 0.666666666667, 1]);
+    expect(sweepValues(0.4, 9, 1)).toEqual([0.4]);
+  });
+
+  it('always ends at exactly `to` and never leaves the range', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 50 }), (from, to, steps) => {
+        const v = sweepValues(from, to, steps);
+        expect(v).toHaveLength(steps);
+        expect(v[steps - 1]).toBe(to);
+        const [lo, hi] = [Math.min(from, to), Math.max(from, to)];
+        for (const x of v) expect(x >= lo - Math.abs(lo) * 1e-11 - 1e-300 && x <= hi + Math.abs(hi) * 1e-11 + 1e-300).toBe(true);
       }),
     );
   });

@@ -192,3 +192,12 @@ export function withParameters(s: Scenario, overrides: Readonly<Record<string, n
   const byPlace = new Map(paths.map((p) => [formatPath(slots.get(p)!.at), p]));
   return { ok: false, errors: result.errors.map((e) => ({ ...e, path: byPlace.get(e.path) ?? e.path })) };
 }
+
+/**
+ * A sweep's values of one parameter: `steps` evenly spaced from `from` to `to`, both included (just
+ * `from` for one step). The app and the CLI both sweep over these, so they run the same values.
+ */
+export function sweepValues(from: number, to: number, steps: number): number[] {
+  // Twelve significant digits hide the binary noise of the division (0.1 * 3 = 0.30000000000000004).
+  return Array.from({ length: steps }, (_, i) => (i === steps - 1 && steps > 1 ? to : Number((from + ((to - from) * i) / Math.max(1, steps - 1)).toPrecision(12))));
+}

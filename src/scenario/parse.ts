@@ -3,7 +3,7 @@
  * each with its JSON path and what was expected. It never throws.
  */
 import type { z } from 'zod';
-import { RefKind, resolveRef } from '../engine/refs';
+import { RefKind, resolveRef } from './refs';
 import { migrate } from './migrations';
 import { scenarioSchema, type Scenario } from './schema';
 

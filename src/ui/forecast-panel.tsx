@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
+import { isOver } from '../engine/game';
 import type { GameState } from '../engine/state';
+import type { ForecastSummary } from '../engine/summary';
 import { FanChart } from '../charts/fan-chart';
 import { FinalRungsChart } from '../charts/final-rungs-chart';
 import { ForecastSurvivalChart } from '../charts/forecast-survival-chart';
@@ -10,7 +12,8 @@ import type { Session } from '../scenario/files/session-file';
 import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';
-import { downloadText, forecastCsv, forecastJson, provenanceOf } from './exports';
+import { csvText, forecastJson, forecastTable, summaryProvenance } from '../analysis/exports';
+import { downloadText } from './exports';
 import { RunsField, useRuns } from './runs-field';
 import { StrategyPicker } from './strategy-picker';
 import { warmUp } from '../worker/forecast-client';
@@ -21,6 +24,11 @@ export interface ForecastPanelProps {
   readonly branchName: string;
   readonly states: readonly GameState[];
   readonly viewTurn: number;
+}
+
+/** An export's provenance: the forecast as run from this game, stamped now. */
+function provenanceNow(scenario: Scenario, summary: ForecastSummary) {
+  return summaryProvenance(scenario, summary, { parameters: {}, from: null, generated: new Date().toISOString() });
 }
 
 /** AI strategies for a forecast: the game's own, with human teams played by their doctrine. */
@@ -66,7 +74,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const runs = useRuns(10_000);
   useEffect(() => warmUp(), []);
   const state = states[viewTurn]!;
-  const over = state.ended !== null || state.turn >= state.horizon;
+  const over = isOver(state);
 
   const start = () => {
     if (!runs.ok || over) return;
@@ -107,16 +115,10 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
           {stage >= 3 && <FinalRungsChart summary={shown.summary} />}
           {stage >= 4 && <OutcomesTable summary={shown.summary} />}
           <div className="forecast-exports">
-            <button
-              type="button"
-              onClick={() => downloadText(`${exportName}.csv`, forecastCsv(shown.summary, provenanceOf(scenario, shown.summary, new Date().toISOString())), 'text/csv')}
-            >
+            <button type="button" onClick={() => downloadText(`${exportName}.csv`, csvText(forecastTable(scenario, shown.summary, provenanceNow(scenario, shown.summary))), 'text/csv')}>
               Export CSV
             </button>
-            <button
-              type="button"
-              onClick={() => downloadText(`${exportName}.json`, forecastJson(shown.summary, provenanceOf(scenario, shown.summary, new Date().toISOString())), 'application/json')}
-            >
+            <button type="button" onClick={() => downloadText(`${exportName}.json`, forecastJson(shown.summary, provenanceNow(scenario, shown.summary)), 'application/json')}>
               Export JSON
             </button>
           </div>

@@ -6,6 +6,7 @@ import { SurvivalChart } from '../charts/survival-chart';
 import { WhyChart } from '../charts/why-chart';
 import type { Scenario } from '../scenario/schema';
 import { beliefSentences } from '../engine/explain';
+import { isOver } from '../engine/game';
 import type { GameState } from '../engine/state';
 import { activeBranch, branchStates } from '../store/derive';
 import { aiStrategies } from '../store/outlook';
@@ -78,7 +79,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   const { session, state, viewTurn, latest, atLatest, states } = game;
   const humans = scenario.actors.filter((a) => session.controllers[a.id] === 'human').map((a) => a.id);
   const aiActors = new Set(Object.keys(ai));
-  const over = state.ended !== null || state.turn >= state.horizon;
+  const over = isOver(state);
   const report = state.report;
   const expected = report ? beliefSentences(scenario, report, aiActors) : [];
 

@@ -13,10 +13,11 @@ import { baseRates, passes, pearson, recordSeries, type RateEstimate } from '../
 import { dateOfTurn } from '../../engine/compile';
 import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
+import { MAX_SEED } from '../../scenario/limits';
 import { withParameters } from '../../scenario/parameters';
-import { testPropositions, type PropositionResult } from '../../scenario/propositions';
+import { testPropositions, type PropositionResult } from '../../analysis/propositions';
 import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
-import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../scenario/sensitivity';
+import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../analysis/sensitivity';
 import { intOption, UsageError } from '../args';
 import { progressBar, type Io } from '../io';
 import { loadScenario } from '../load';
@@ -175,7 +176,7 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
     throw new UsageError(`scenario "${scenario.id}" has no record (history) and calibration targets to test against`);
   }
   const games = intOption(values.games, 'games', 500, 10, 100_000);
-  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const sensitivityRuns = intOption(values['sensitivity-runs'], 'sensitivity-runs', 400, 0, 100_000);
   const propositionRuns = intOption(values['proposition-runs'], 'proposition-runs', 2000, 0, 1_000_000);
   const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);

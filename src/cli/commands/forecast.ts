@@ -9,13 +9,15 @@ import { forecastTurns } from '../../engine/forecast';
 import { replay } from '../../engine/game';
 import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
+import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
 import { formatOption, intOption, overridden, policyOptions, setOptions, UsageError } from '../args';
 import { renderForecast } from '../forecast-output';
 import { progressBar, type Io } from '../io';
 import { loadGame, loadScenario } from '../load';
 import { chunks, parallelChunk } from '../parallel';
-import { generatedDate, runProvenance } from '../provenance';
+import { runProvenance } from '../../analysis/exports';
+import { generatedDate } from '../provenance';
 import { digestOf, writeShard } from '../shard';
 
 function startState(scenario: Scenario, from: string | undefined, seed: number, turns: number): GameState {
@@ -57,14 +59,14 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const parameters = setOptions(values.set);
   const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const runs = intOption(values.runs, 'runs', 10_000, 1, 10_000_000);
-  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
   const strategies = policyOptions(scenario, values.policy);
   const shard = shardOption(values.shard, runs);
   if (shard && values.format !== undefined && values.format !== 'tally') throw new UsageError('--shard writes a tally: leave out --format or give --format tally');
   const format = shard || values.format === 'tally' ? 'tally' : formatOption(values.format);
   const state = startState(scenario, values.from, seed, scenario.defaultTurns);
-  const turns = intOption(values.turns, 'turns', forecastTurns(state, { runs, seed }), 1, 520);
+  const turns = intOption(values.turns, 'turns', forecastTurns(state, { runs, seed }), 1, MAX_WEEKS);
   const range = shard ?? { first: 0, runs };
   const bar = progressBar(io, range.runs, 'forecast');
   const started = performance.now();

@@ -15,7 +15,8 @@ import { formatOption, UsageError } from '../args';
 import { renderForecast } from '../forecast-output';
 import type { Io } from '../io';
 import { InputError, loadScenario } from '../load';
-import { generatedDate, runProvenance } from '../provenance';
+import { runProvenance } from '../../analysis/exports';
+import { generatedDate } from '../provenance';
 import { digestOf, readShard, writeShard, type ShardFile } from '../shard';
 
 interface Shard {

@@ -14,7 +14,7 @@ import { formatOption, intOption, policyOptions, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable, type Table } from '../format';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
-import { provenance } from '../provenance';
+import { provenance } from '../../analysis/exports';
 
 /**
  * One row per resolved week: the moves, what the dice decided, where things stand, the weekly risk

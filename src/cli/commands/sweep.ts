@@ -4,15 +4,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { getParameter } from '../../scenario/parameters';
+import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
+import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
+import { getParameter, sweepValues } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
 import { formatOption, intOption, numberOption, overridden, policyOptions, setOptions, UsageError } from '../args';
-import { cellOutcome, outcomeCells, outcomeColumns, outcomeHeaders, runBatch, type CellOutcome } from '../batch';
+import { outcomeHeaders, runBatch } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format } from '../format';
 import { parameterLine } from '../forecast-output';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
-import { generatedDate, provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../provenance';
+import { provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import { generatedDate } from '../provenance';
 
 /** Largest number of steps on one axis. */
 const MAX_STEPS = 1000;
@@ -24,10 +27,9 @@ export interface Axis {
   readonly steps: number;
 }
 
-/** `steps` evenly spaced values from `from` to `to`, both included (just `from` for one step). */
+/** The axis's values (see `sweepValues`). */
 export function axisValues(a: Axis): number[] {
-  // Twelve significant digits hide the binary noise of the division (0.1 * 3 = 0.30000000000000004).
-  return Array.from({ length: a.steps }, (_, i) => (i === a.steps - 1 && a.steps > 1 ? a.to : Number((a.from + ((a.to - a.from) * i) / Math.max(1, a.steps - 1)).toPrecision(12))));
+  return sweepValues(a.from, a.to, a.steps);
 }
 
 function axisOf(scenario: Scenario, path: string | undefined, from: string | undefined, to: string | undefined, steps: string | undefined, suffix: string): Axis | null {
@@ -92,8 +94,8 @@ export async function sweepCommand(args: readonly string[], io: Io): Promise<num
   const clash = axes.find((a) => a.path in parameters) ?? (second?.path === first.path ? second : undefined);
   if (clash) throw new UsageError(`${clash.path} is swept, so it cannot also be fixed by --set or swept twice`);
   const runs = intOption(v.runs, 'runs', 1000, 1, 10_000_000);
-  const seed = intOption(v.seed, 'seed', 1, 0, 0xffffffff);
-  const turns = v.turns === undefined ? undefined : intOption(v.turns, 'turns', scenario.defaultTurns, 1, 520);
+  const seed = intOption(v.seed, 'seed', 1, 0, MAX_SEED);
+  const turns = v.turns === undefined ? undefined : intOption(v.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const threads = intOption(v.threads, 'threads', availableParallelism(), 1, 256);
   const format = formatOption(v.format);
   const strategies = policyOptions(scenario, v.policy);

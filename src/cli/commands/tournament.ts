@@ -4,14 +4,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
+import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import { strategiesFor, type Scenario, type StrategyId } from '../../scenario/schema';
 import { formatOption, intOption, overridden, policyOptions, setOptions, strategyListOption, UsageError } from '../args';
-import { cellOutcome, outcomeCells, outcomeColumns, runBatch, showInterval, type CellOutcome } from '../batch';
+import { runBatch, showInterval } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format, type Table } from '../format';
 import { parameterLine } from '../forecast-output';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
-import { generatedDate, provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../provenance';
+import { provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import { generatedDate } from '../provenance';
 
 export interface Player {
   readonly actor: string;
@@ -97,8 +100,8 @@ export async function tournamentCommand(args: readonly string[], io: Io): Promis
   const parameters = setOptions(values.set);
   const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const runs = intOption(values.runs, 'runs', 1000, 1, 10_000_000);
-  const seed = intOption(values.seed, 'seed', 1, 0, 0xffffffff);
-  const turns = values.turns === undefined ? undefined : intOption(values.turns, 'turns', scenario.defaultTurns, 1, 520);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
+  const turns = values.turns === undefined ? undefined : intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
   const format = formatOption(values.format);
   const fixed = policyOptions(scenario, values.policy);

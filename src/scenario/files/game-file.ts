@@ -6,9 +6,8 @@
  * Versions: 1 logged `turns` (moves by actor); 2 logs typed entries (`log`) and the scenario digest.
  */
 import { z } from 'zod';
-import type { GameLog } from '../../engine/game';
 import { MAX_SEED, MAX_WEEKS } from '../limits';
-import { checkLog, gameLogSchema } from '../log';
+import { checkLog, gameLogSchema, type GameLog } from '../log';
 import type { ParseResult } from '../parse';
 import type { Scenario } from '../schema';
 import { scenarioDigest } from './digest';

@@ -9,7 +9,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import type { GameState } from '../../engine/state';
 import type { ParseResult, ScenarioError } from '../parse';
 import { strategyIds, type Scenario } from '../schema';
 import { check, upgrade, type FileFormat } from './versioned';
@@ -100,7 +99,7 @@ export const shardSchema = z
 export type ShardFile = z.infer<typeof shardSchema>;
 
 /** SHA-256 of a value's JSON, as hex: how shards tell that they start from the same scenario and state. */
-export function digestOf(value: Scenario | GameState): string {
+export function digestOf(value: Scenario | object): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(value))));
 }
 

@@ -1,5 +1,6 @@
 import type { BatchResult } from '../../store/analysis';
-import { batchCsv, batchJson, downloadText, provenanceOf, type LabelledSummary } from '../exports';
+import { batchJson, batchTable, csvText, summaryProvenance, type LabelledSummary } from '../../analysis/exports';
+import { downloadText } from '../exports';
 
 /** CSV and JSON exports of a finished batch, with provenance on every row. */
 export function BatchExports({ name, results, parametersOf }: {
@@ -13,12 +14,13 @@ export function BatchExports({ name, results, parametersOf }: {
       label: r.item.label,
       key: r.item.key,
       summary: r.summary,
-      provenance: provenanceOf(r.item.scenario, r.summary, date, parametersOf?.(r) ?? {}),
+      provenance: summaryProvenance(r.item.scenario, r.summary, { parameters: parametersOf?.(r) ?? {}, from: null, generated: date }),
     }));
   };
+  if (results.length === 0) return null;
   return (
     <div className="forecast-exports">
-      <button type="button" onClick={() => downloadText(`${name}.csv`, batchCsv(items()), 'text/csv')}>
+      <button type="button" onClick={() => downloadText(`${name}.csv`, csvText(batchTable(results[0]!.item.scenario, items())), 'text/csv')}>
         Export CSV
       </button>
       <button type="button" onClick={() => downloadText(`${name}.json`, batchJson(items()), 'application/json')}>

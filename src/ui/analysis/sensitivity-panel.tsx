@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { TornadoChart } from '../../charts/tornado-chart';
 import { withParameters } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
-import { finalEscalation, perturbations, talksAlive, tornado } from '../../scenario/sensitivity';
+import { finalEscalation, perturbations, talksAlive, tornado } from '../../analysis/sensitivity';
 import type { BatchItem } from '../../store/analysis';
 import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';

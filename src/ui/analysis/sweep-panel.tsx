@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { SweepChart } from '../../charts/sweep-chart';
-import type { ForecastSummary } from '../../engine/summary';
-import { listParameters, withParameters, type Parameter } from '../../scenario/parameters';
+import { headlineOutcomes, readOutcome, type HeadlineOutcomeId } from '../../engine/outcomes';
+import { listParameters, sweepValues, withParameters, type Parameter } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
 import type { BatchItem } from '../../store/analysis';
 import { RunsField, useRuns } from '../runs-field';
@@ -11,26 +11,7 @@ import { BatchExports } from './batch-exports';
 import { Heatmap } from './heatmap';
 import { ParameterSelect } from './parameter-select';
 
-const outcomes = [
-  { id: 'talks-alive', label: 'Talks alive at the end', share: true },
-  { id: 'open-war', label: 'Open war', share: true },
-  { id: 'escalation', label: 'Mean final escalation', share: false },
-] as const;
-type OutcomeId = (typeof outcomes)[number]['id'];
-
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-
-function read(summary: ForecastSummary, id: OutcomeId): { value: number; lo: number | null; hi: number | null } {
-  if (id === 'escalation') return { value: summary.weeks.at(-1)!.escalationMean, lo: null, hi: null };
-  const o = summary.outcomes.find((x) => x.id === id)!;
-  return { value: o.value, lo: o.lo, hi: o.hi };
-}
-
-/** `steps` evenly spaced values from `from` to `to`, rounded to 6 significant digits for display. */
-export function grid(from: number, to: number, steps: number): number[] {
-  if (steps <= 1) return [from];
-  return Array.from({ length: steps }, (_, i) => Number((from + ((to - from) * i) / (steps - 1)).toPrecision(6)));
-}
 
 interface Axis {
   path: string;
@@ -68,7 +49,7 @@ function valuesOf(a: Axis): number[] | string {
   const steps = Number(a.steps);
   if (!Number.isFinite(from) || !Number.isFinite(to)) return `“from” and “to” must be numbers for ${a.path}`;
   if (!Number.isInteger(steps) || steps < 2 || steps > 15) return 'steps must be a whole number from 2 to 15';
-  return grid(from, to, steps);
+  return sweepValues(from, to, steps);
 }
 
 /** One or two scenario parameters over a grid; each point a forecast with the same seed. */
@@ -77,7 +58,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
   const initial = params.find((p) => p.path === 'dynamics.misperception') ?? params[0]!;
   const [first, setFirst] = useState<Axis>({ path: initial.path, from: '0', to: String(Math.max(0.5, initial.value * 2)), steps: '5' });
   const [second, setSecond] = useState<Axis | null>(null);
-  const [outcome, setOutcome] = useState<OutcomeId>('talks-alive');
+  const [outcome, setOutcome] = useState<HeadlineOutcomeId>('talks-alive');
   const [problem, setProblem] = useState<string | null>(null);
   const [shape, setShape] = useState<{ xs: number[]; ys: number[] | null; axes: [string, string | null] } | null>(null);
   const runs = useRuns(1000);
@@ -86,7 +67,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
   const kind = useAnalysis((s) => s.kind);
   const results = useAnalysis((s) => s.results);
   const mine = kind === 'sweep' ? results : [];
-  const spec = outcomes.find((o) => o.id === outcome)!;
+  const spec = headlineOutcomes.find((o) => o.id === outcome)!;
   const format = spec.share ? pct : (x: number) => x.toFixed(2);
 
   const sweep = () => {
@@ -129,8 +110,8 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
       <div className="forecast-actions">
         <label>
           Outcome{' '}
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeId)}>
-            {outcomes.map((o) => (
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value as HeadlineOutcomeId)}>
+            {headlineOutcomes.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
               </option>
@@ -151,7 +132,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
               xLabel={shape.axes[0]}
               format={format}
               points={mine.map((r, i) => {
-                const v = read(r.summary, outcome);
+                const v = readOutcome(r.summary, outcome);
                 return { x: shape.xs[i]!, value: v.value, ...(v.lo !== null && v.hi !== null ? { band: [v.lo, v.hi] as [number, number] } : {}) };
               })}
             />
@@ -164,7 +145,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
               columns={shape.xs.map(String)}
               cell={(i, j) => {
                 const r = mine[i * shape.xs.length + j];
-                return r ? read(r.summary, outcome) : null;
+                return r ? readOutcome(r.summary, outcome) : null;
               }}
               format={format}
               domain={spec.share ? [0, 1] : [0, scenario.ladder.length - 1]}

@@ -3,9 +3,10 @@
  * `share` below and above its value (the same seeded futures every time), and parameters are
  * ranked by the larger of the two swings: the data of a tornado chart.
  */
+import { readOutcome } from '../engine/outcomes';
 import type { ForecastSummary } from '../engine/summary';
-import { listParameters } from './parameters';
-import type { Scenario } from './schema';
+import { listParameters } from '../scenario/parameters';
+import type { Scenario } from '../scenario/schema';
 
 export interface Perturbation {
   readonly path: string;
@@ -39,8 +40,8 @@ export interface TornadoBar {
 export type OutcomeReader = (s: ForecastSummary) => number;
 
 /** Talks alive at the last week, and mean escalation at the last week: the two outcomes ranked. */
-export const talksAlive: OutcomeReader = (s) => s.weeks[s.weeks.length - 1]!.alive.estimate;
-export const finalEscalation: OutcomeReader = (s) => s.weeks[s.weeks.length - 1]!.escalationMean;
+export const talksAlive: OutcomeReader = (s) => readOutcome(s, 'talks-alive').value;
+export const finalEscalation: OutcomeReader = (s) => readOutcome(s, 'escalation').value;
 
 /** Ranks parameters by swing, largest first, keeping the `top` largest. */
 export function tornado(

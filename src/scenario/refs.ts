@@ -2,7 +2,7 @@
  * References from scenario data to numbers in the game state, resolved once to small integer codes
  * so the turn loop reads them without looking up strings.
  */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from './schema';
 
 export const RefKind = {
   variable: 0,

@@ -7,7 +7,7 @@
 import { runExperiment, type ExperimentPlan } from '../engine/experiment';
 import type { GameState } from '../engine/state';
 import { EndReason } from '../engine/work';
-import type { Scenario } from './schema';
+import type { Scenario } from '../scenario/schema';
 
 /** What one experiment measured, week by week (index 1 = the first simulated week; 0 is unused). */
 export interface WeeklyMeasure {

@@ -5,7 +5,7 @@
  */
 import { initialState } from '../engine/state';
 import { measure, weeks, type WeeklyMeasure } from './measures';
-import { strategiesFor, type Scenario, type StrategyId } from './schema';
+import { strategiesFor, type Scenario, type StrategyId } from '../scenario/schema';
 
 export interface PropositionOptions {
   /** Futures per experiment, >= 2,000 for the published table. */

@@ -3,7 +3,7 @@ import { forecast } from '../engine/forecast';
 import { initialState } from '../engine/state';
 import { summarize } from '../engine/summary';
 import { fixture } from '../test/fixture';
-import { withParameters } from './parameters';
+import { withParameters } from '../scenario/parameters';
 import { finalEscalation, perturbations, talksAlive, tornado } from './sensitivity';
 
 const s = fixture();

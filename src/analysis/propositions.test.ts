@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../cli/load';
-import { withParameters } from './parameters';
+import { withParameters } from '../scenario/parameters';
 import { propositions, testPropositions } from './propositions';
-import type { Scenario } from './schema';
+import type { Scenario } from '../scenario/schema';
 
 const { scenario } = loadScenario('march-2021');
 const RUNS = 2000;
