@@ -114,3 +114,27 @@ test('a facilitator fires an event: it shows in the next week’s story and why;
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('Next week begins with:')).toHaveCount(0);
 });
+
+test('when the browser’s storage is full the app says so at once, and the games saved before are still there', async ({ page }) => {
+  await page.goto('/');
+  await startNew(page, '600');
+  await playWeek(page, 1);
+  const saved = await snapshot(page);
+
+  // Fill the storage: from now on every write fails as a full quota does.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await playWeek(page, 2);
+  await expect(page.getByRole('alert').filter({ hasText: 'This game could not be saved in the browser: the browser’s storage for this site is full' })).toBeVisible();
+  await startNew(page, '601');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Week 1:/ })).toBeVisible();
+  expect(await snapshot(page)).toEqual(saved);
+  await page.getByRole('button', { name: 'New game' }).click();
+  await expect(games(page)).toHaveCount(1);
+});
