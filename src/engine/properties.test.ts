@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse';
 import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
 import { fixture, fixtureInput } from '../test/fixture';
+import { parseGameFile, writeGameFile } from '../scenario/files/game-file';
+import { newSession, parseSessionText, writeSession } from '../scenario/files/session-file';
+import { decodeShare, encodeShare } from '../scenario/files/share-link';
 import { logUntil, weekOf, type LogEntry } from '../scenario/log';
 import {
   applyEntry,
@@ -229,6 +232,34 @@ function gameProperties(load: () => Scenario, maxHorizon: number, numRuns: numbe
         expect(replay(s, { ...log, log: logUntil(log.log, t) }).states.at(-1)).toStrictEqual(states[t]);
       }),
       { numRuns },
+    );
+  });
+
+  it('writes the log, with its injects and notes, to a game file, a session file and a share link, and reads the same game back; a forecast from the copy is the same', () => {
+    const s = load();
+    const scenarioFor = (id: string) => (id === s.id ? s : null);
+    fc.assert(
+      fc.property(game(maxHorizon), ({ seed, horizon, plans, extras, cut }) => {
+        const { states, log } = playRandom(s, seed, horizon, plans, extras);
+        const file = parseGameFile(JSON.parse(JSON.stringify(writeGameFile(log, s))), s);
+        if (!file.ok) throw new Error(JSON.stringify(file.errors));
+        expect(file.value.game).toStrictEqual(log);
+
+        const session = { ...newSession(s, { seed, horizon, controllers: {} }), branches: [{ id: 'main', name: 'Main line', parent: null, forkTurn: 0, log: [...log.log] }] };
+        const fromFile = parseSessionText(writeSession(session), scenarioFor);
+        const fromLink = decodeShare(encodeShare(session), scenarioFor);
+        if (!fromFile.ok) throw new Error(JSON.stringify(fromFile.errors));
+        if (!fromLink.ok) throw new Error(JSON.stringify(fromLink.errors));
+        expect(fromFile.value).toStrictEqual(session);
+        expect(fromLink.value).toStrictEqual(session);
+
+        // Futures from any week of the copy, queued injects included, are the futures of the original.
+        const t = cut % states.length;
+        const copy = replay(s, { ...log, log: logUntil(fromLink.value.branches[0]!.log, t) }).states.at(-1)!;
+        const o: ForecastOptions = { runs: 8, turns: 3, seed: cut };
+        expect(forecast(s, copy, o)).toStrictEqual(forecast(s, states[t]!, o));
+      }),
+      { numRuns: Math.ceil(numRuns / 2) },
     );
   });
 
