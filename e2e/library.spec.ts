@@ -138,3 +138,50 @@ test('when the browser’s storage is full the app says so at once, and the game
   await page.getByRole('button', { name: 'New game' }).click();
   await expect(games(page)).toHaveCount(1);
 });
+
+test('two tabs on one game: each shows the other’s moves, and when both play at once neither game is lost', async ({ context }) => {
+  const a = await context.newPage();
+  await a.goto('/');
+  await startNew(a, '700');
+  await playWeek(a, 0);
+  const b = await context.newPage();
+  // Lets the test make tab b deaf to a's saves, as when both play within the same moment.
+  await b.addInitScript(() => {
+    const w = window as unknown as { deaf: boolean };
+    w.deaf = false;
+    window.addEventListener('storage', (e) => {
+      if (w.deaf) e.stopImmediatePropagation();
+    });
+  });
+  await b.goto('/');
+  await expect(weekHeading(b)).toHaveText(/^Week 1:/);
+
+  await playWeek(a, 1);
+  await expect(b.getByRole('status').filter({ hasText: 'This game was played on in another tab' })).toBeVisible();
+  await expect(weekHeading(b)).toHaveText(/^Week 2:/);
+  expect(await snapshot(b)).toEqual(await snapshot(a));
+
+  // Tab b stops hearing of a's saves, then both play.
+  await b.evaluate(() => ((window as unknown as { deaf: boolean }).deaf = true));
+  await playWeek(a, 2);
+  const aWeek3 = await snapshot(a);
+  await playWeek(b, 0);
+  await expect(b.getByRole('status').filter({ hasText: 'this tab’s version is now a game of its own' })).toBeVisible();
+  await expect(weekHeading(b)).toHaveText(/^Week 3:/);
+  const bWeek3 = await snapshot(b);
+  expect(bWeek3).not.toEqual(aWeek3);
+
+  await a.getByRole('button', { name: 'New game' }).click();
+  await expect(games(a)).toHaveCount(2);
+  await a.reload();
+  await a.getByRole('button', { name: 'New game' }).click();
+  await expect(games(a)).toHaveCount(2);
+  const resumes = games(a).getByRole('button', { name: /^Resume/ });
+  const seen: string[][] = [];
+  for (let i = 0; i < 2; i++) {
+    await resumes.nth(i).click();
+    seen.push(await snapshot(a));
+    await a.getByRole('button', { name: 'New game' }).click();
+  }
+  expect(seen).toEqual(expect.arrayContaining([aWeek3, bWeek3]));
+});

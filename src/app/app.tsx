@@ -43,6 +43,17 @@ function useShareLink(store: StoreApi<SessionStore>): void {
   }, [store]);
 }
 
+/** Hears other tabs' saves (the `storage` event), so two tabs on one game never silently undo each other. */
+function useOtherTabs(store: StoreApi<SessionStore>): void {
+  useEffect(() => {
+    const changed = (e: StorageEvent) => {
+      if (e.storageArea === localStorage) store.getState().storageChanged(e.key);
+    };
+    window.addEventListener('storage', changed);
+    return () => window.removeEventListener('storage', changed);
+  }, [store]);
+}
+
 function Screens({ catalogue }: { catalogue: Catalogue }) {
   const screen = useSession((s) => s.screen);
   const scenarioId = useSession((s) => s.session?.scenarioId);
@@ -95,6 +106,7 @@ function BrokenScenarios({ catalogue }: { catalogue: Catalogue }) {
 
 export function App({ catalogue, store, forecasts, outlooks }: AppProps) {
   useShareLink(store);
+  useOtherTabs(store);
   return (
     <SessionContext.Provider value={store}>
       <ForecastContext.Provider value={forecasts}>

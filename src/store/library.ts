@@ -4,6 +4,10 @@
  * untrusted input: a record that cannot be read is set aside under its own key (never overwritten,
  * never dropped) and reported. A save that fails (storage full or disabled) is reported at once;
  * the game goes on in memory and can be exported.
+ *
+ * Two tabs may hold the same game. The library remembers the text it last wrote or read for each
+ * game and never writes over a record another tab has changed since (`conflict`); the store then
+ * keeps this tab's version as a game of its own, so neither is lost.
  */
 import type { Scenario } from '../scenario/schema';
 import { parseSavedGame, writeSavedGame, type SavedGameRecord } from '../scenario/files/saved-game';
@@ -52,7 +56,10 @@ export function summaryOf(g: SavedGameRecord): GameSummary | null {
   };
 }
 
-export type SaveResult = { ok: true } | { ok: false; reason: string };
+export type SaveResult = { ok: true } | { ok: false; reason: string; conflict?: true };
+
+/** A game's record as another tab left it: changed (parsed), gone, or unreadable. */
+export type Reread = { kind: 'changed'; game: SavedGameRecord } | { kind: 'gone' } | { kind: 'unchanged' } | { kind: 'unreadable'; reason: string };
 
 function reason(e: unknown): string {
   const name = e instanceof Error ? e.name : '';
@@ -67,6 +74,9 @@ export interface LoadedLibrary {
 }
 
 export class GameLibrary {
+  /** The text this tab last wrote or read, by game id: what a record must still be to be written over. */
+  private readonly known = new Map<string, string>();
+
   constructor(
     private readonly storage: KeyValueStorage | null,
     private readonly scenarioFor: (id: string) => Scenario | null,
@@ -108,30 +118,40 @@ export class GameLibrary {
     }
   }
 
+  /** A record's text parsed, or why it cannot be. */
+  private parse(raw: string): { ok: true; game: SavedGameRecord } | { ok: false; why: string } {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return { ok: false, why: 'it is not valid JSON' };
+    }
+    const parsed = parseSavedGame(json, this.scenarioFor);
+    if (!parsed.ok) {
+      const e = parsed.errors[0]!;
+      return { ok: false, why: `${e.path || 'its format'}: ${e.message}` };
+    }
+    return { ok: true, game: parsed.value };
+  }
+
   /** Reads every saved game, bringing the single save of earlier versions into the library. */
   load(): LoadedLibrary {
     const problems: string[] = [];
     const games: SavedGameRecord[] = [];
     const readOne = (key: string, raw: string): SavedGameRecord | null => {
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        problems.push(this.setAside(key, raw, 'it is not valid JSON'));
-        return null;
-      }
-      const parsed = parseSavedGame(json, this.scenarioFor);
-      if (!parsed.ok) {
-        const e = parsed.errors[0]!;
-        problems.push(this.setAside(key, raw, `${e.path || 'its format'}: ${e.message}`));
-        return null;
-      }
-      return parsed.value;
+      const r = this.parse(raw);
+      if (r.ok) return r.game;
+      problems.push(this.setAside(key, raw, r.why));
+      return null;
     };
     for (const key of this.keys().filter((k) => k.startsWith(GAME_KEY_PREFIX)).sort()) {
       const raw = this.read(key);
       const game = raw === null ? null : readOne(key, raw);
-      if (game?.session) games.push({ ...game, id: key.slice(GAME_KEY_PREFIX.length) });
+      const id = key.slice(GAME_KEY_PREFIX.length);
+      if (game?.session) {
+        games.push({ ...game, id });
+        this.known.set(id, raw!);
+      }
     }
     const legacy = this.read(LEGACY_AUTOSAVE_KEY);
     let current = this.read(CURRENT_KEY);
@@ -152,21 +172,42 @@ export class GameLibrary {
     return { games, current, problems };
   }
 
-  /** A game id not in `taken`. */
+  /** A game id not in `taken` and not in storage (another tab may have made games since this one loaded). */
   freshId(taken: readonly string[]): string {
-    let n = taken.length + 1;
-    while (taken.includes(`game-${n}`)) n += 1;
+    const used = new Set([...taken, ...this.keys().filter((k) => k.startsWith(GAME_KEY_PREFIX)).map((k) => k.slice(GAME_KEY_PREFIX.length))]);
+    let n = used.size + 1;
+    while (used.has(`game-${n}`)) n += 1;
     return `game-${n}`;
   }
 
+  /** Saves a game, unless another tab has changed or made its record since this tab last saw it. */
   save(game: SavedGameRecord): SaveResult {
     if (!this.storage) return { ok: false, reason: 'this browser does not let the app store data' };
+    const key = `${GAME_KEY_PREFIX}${game.id}`;
+    const stored = this.read(key);
+    if (stored !== null && stored !== this.known.get(game.id)) return { ok: false, reason: 'another tab changed this game since this tab opened it', conflict: true };
+    const text = writeSavedGame(game);
     try {
-      this.storage.setItem(`${GAME_KEY_PREFIX}${game.id}`, writeSavedGame(game));
+      this.storage.setItem(key, text);
+      this.known.set(game.id, text);
       return { ok: true };
     } catch (e) {
       return { ok: false, reason: reason(e) };
     }
+  }
+
+  /** What another tab did to a game's record (a `storage` event named its key). */
+  reread(id: string): Reread {
+    const raw = this.read(`${GAME_KEY_PREFIX}${id}`);
+    if (raw === null) {
+      this.known.delete(id);
+      return { kind: 'gone' };
+    }
+    if (raw === this.known.get(id)) return { kind: 'unchanged' };
+    const r = this.parse(raw);
+    if (!r.ok || !r.game.session) return { kind: 'unreadable', reason: r.ok ? 'it holds no game' : r.why };
+    this.known.set(id, raw);
+    return { kind: 'changed', game: { ...r.game, id } };
   }
 
   setCurrent(id: string | null): void {
@@ -180,6 +221,7 @@ export class GameLibrary {
 
   /** Removes a game's record (a raw key when `raw`). */
   remove(id: string, raw = false): void {
+    if (!raw) this.known.delete(id);
     try {
       this.storage?.removeItem(raw ? id : `${GAME_KEY_PREFIX}${id}`);
     } catch {

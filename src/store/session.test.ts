@@ -268,3 +268,64 @@ describe('the library of games', () => {
     expect(again.session!.branches[0]!.log).toHaveLength(1);
   });
 });
+
+describe('two tabs on one browser’s storage', () => {
+  /** A second tab: a store of its own over the same storage. */
+  const twoTabs = () => {
+    const a = make();
+    a.store.getState().start(setup);
+    play(a.store, ['blue.hold']);
+    const b = make(a.storage);
+    expect(b.store.getState().gameId).toBe(a.store.getState().gameId);
+    return { a: a.store, b: b.store, storage: a.storage };
+  };
+  const saved = (storage: ReturnType<typeof memoryStorage>) => [...storage.data.keys()].filter((k) => k.startsWith(GAME_KEY_PREFIX)).sort();
+
+  it('never writes over what the other tab saved: the later tab’s version becomes a game of its own', () => {
+    const { a, b, storage } = twoTabs();
+    play(a, ['blue.strike']);
+    const aRecord = storage.data.get(`${GAME_KEY_PREFIX}${a.getState().gameId}`);
+    play(b, ['blue.hold']);
+    expect(b.getState().message?.text).toMatch(/changed in another tab too.*a game of its own/);
+    expect(b.getState().gameId).not.toBe(a.getState().gameId);
+    expect(storage.data.get(`${GAME_KEY_PREFIX}${a.getState().gameId}`)).toBe(aRecord);
+    expect(saved(storage)).toHaveLength(2);
+    expect(log(b).map((e) => (e.kind === 'week' ? e.moves['blue']!.move : e.inject))).toEqual(['blue.hold', 'blue.hold']);
+    expect(log(a).map((e) => (e.kind === 'week' ? e.moves['blue']!.move : e.inject))).toEqual(['blue.hold', 'blue.strike']);
+    // Both stay listed in each tab once it hears of the other's save.
+    a.getState().storageChanged(`${GAME_KEY_PREFIX}${b.getState().gameId}`);
+    expect(a.getState().games).toHaveLength(2);
+  });
+
+  it('shows the other tab’s moves when it hears of them, and plays on from there', () => {
+    const { a, b } = twoTabs();
+    play(a, ['blue.strike']);
+    b.getState().storageChanged(`${GAME_KEY_PREFIX}${a.getState().gameId}`);
+    expect(b.getState().message?.text).toMatch(/played on in another tab/);
+    expect(log(b)).toEqual(log(a));
+    play(b, ['blue.hold']);
+    expect(b.getState().gameId).toBe(a.getState().gameId);
+    expect(b.getState().message?.text).not.toMatch(/a game of its own/);
+    expect(log(b)).toHaveLength(3);
+  });
+
+  it('gives games started in two tabs at once ids of their own', () => {
+    const storage = memoryStorage();
+    const a = make(storage).store;
+    const b = make(storage).store;
+    a.getState().start(setup);
+    b.getState().start({ ...setup, seed: 12 });
+    expect(a.getState().gameId).not.toBe(b.getState().gameId);
+    expect(saved(storage)).toHaveLength(2);
+  });
+
+  it('keeps a game deleted in another tab open here, and saves it again when played on', () => {
+    const { a, b, storage } = twoTabs();
+    const id = a.getState().gameId!;
+    a.getState().deleteGame(id);
+    b.getState().storageChanged(`${GAME_KEY_PREFIX}${id}`);
+    expect(b.getState().message?.text).toMatch(/deleted in another tab/);
+    play(b, ['blue.hold']);
+    expect(storage.data.has(`${GAME_KEY_PREFIX}${id}`)).toBe(true);
+  });
+});

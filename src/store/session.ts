@@ -15,7 +15,7 @@ import { logUntil, weekOf, weeksIn, type LogEntry } from '../scenario/log';
 import { MAX_BRANCH_NAME, MAX_BRANCHES } from '../scenario/limits';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { activeBranch, branchStates } from './derive';
-import { GameLibrary, summaryOf, type GameSummary, type KeyValueStorage } from './library';
+import { GAME_KEY_PREFIX, GameLibrary, summaryOf, type GameSummary, type KeyValueStorage } from './library';
 
 export interface Setup {
   readonly scenarioId: string;
@@ -29,6 +29,8 @@ export interface Message {
   readonly text: string;
   /** Offer to undo the deletion of a game. */
   readonly undoDelete?: boolean;
+  /** Stays through the next moves until dismissed: what happened to the game itself. */
+  readonly sticky?: boolean;
 }
 
 export interface SessionStore {
@@ -71,6 +73,8 @@ export interface SessionStore {
   resume(id?: string): void;
   deleteGame(id: string): void;
   undoDelete(): void;
+  /** Another tab changed the browser's storage under `key` (null: it cleared it). */
+  storageChanged(key: string | null): void;
   /** Opens the analysis view; `back` returns to the game if there is one, else to the start. */
   openAnalysis(): void;
   back(): void;
@@ -125,6 +129,7 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       const record: SavedGameRecord = { id: gameId, createdAt: before?.createdAt ?? deps.now(), updatedAt: deps.now(), session, redo, picks, notes, view };
       records.set(gameId, record);
       const saved = library.save(record);
+      if (!saved.ok && saved.conflict) return keepAsNewGame(record);
       library.setCurrent(gameId);
       set({ games: summaries() });
       if (saved.ok) return null;
@@ -134,6 +139,25 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       };
       set({ message });
       return message;
+    };
+
+    /**
+     * Another tab changed this game since this tab opened it: this tab's version becomes a game of
+     * its own rather than writing over the other's.
+     */
+    const keepAsNewGame = (record: SavedGameRecord): Message | null => {
+      const reread = library.reread(record.id);
+      if (reread.kind === 'changed') records.set(record.id, reread.game);
+      const gameId = library.freshId([...records.keys()]);
+      const copy = { ...record, id: gameId, createdAt: deps.now() };
+      records.set(gameId, copy);
+      const saved = library.save(copy);
+      library.setCurrent(gameId);
+      const message: Message = saved.ok
+        ? { kind: 'info', sticky: true, text: 'This game was changed in another tab too. So that neither is lost, this tab’s version is now a game of its own (both are on the start page).' }
+        : { kind: 'error', text: `This game was changed in another tab too, and this tab’s version could not be saved in the browser: ${saved.reason}. Use “Export game” to keep it.` };
+      set({ gameId, games: summaries(), message });
+      return saved.ok ? null : message;
     };
 
     const setAndSave = (partial: Partial<SessionStore>) => {
@@ -220,7 +244,8 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
         if (!result.ok) return set({ message: { kind: 'error', text: result.error.message } });
         const notes = Object.fromEntries(humans.flatMap((a) => (get().notes[a] ? [[a, get().notes[a]!]] : [])));
         const branch = { ...c.branch, log: [...c.branch.log, weekOf(moves, notes)] };
-        setAndSave({ session: replaceBranch(c.session, branch), picks: {}, notes: {}, redo: { ...get().redo, [branch.id]: [] }, view: null, message: null });
+        const kept = get().message?.sticky ? get().message : null;
+        setAndSave({ session: replaceBranch(c.session, branch), picks: {}, notes: {}, redo: { ...get().redo, [branch.id]: [] }, view: null, message: kept });
       },
 
       inject(id) {
@@ -361,6 +386,28 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
           games: summaries(),
           message: saved.ok ? { kind: 'info', text: 'The game is back.' } : { kind: 'error', text: `The game is back for now, but it could not be saved in the browser: ${saved.reason}.` },
         });
+      },
+
+      storageChanged(key) {
+        if (key !== null && !key.startsWith(GAME_KEY_PREFIX)) return;
+        const ids = key === null ? [...records.keys()] : [key.slice(GAME_KEY_PREFIX.length)];
+        let message: Message | null = null;
+        const openId = get().gameId;
+        for (const id of ids) {
+          const r = library.reread(id);
+          if (r.kind === 'changed') {
+            records.set(id, r.game);
+            if (id === openId && r.game.session) {
+              const { session, picks, notes, redo, view } = r.game;
+              set({ session, picks, notes, redo, view });
+              message = { kind: 'info', sticky: true, text: 'This game was played on in another tab; this tab now shows where it stands.' };
+            }
+          } else if (r.kind === 'gone') {
+            if (id === openId) message = { kind: 'info', sticky: true, text: 'This game was deleted in another tab. It stays open here, and playing on saves it again.' };
+            else records.delete(id);
+          }
+        }
+        set({ games: summaries(), ...(message ? { message } : {}) });
       },
 
       openAnalysis() {
