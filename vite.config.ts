@@ -1,12 +1,40 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The Content-Security-Policy of the built app: scripts, workers, styles and connections from its own
+ * origin only (the classroom socket is same-origin, which 'self' covers), no inline scripts, no
+ * plugins, no eval, no other site. Images may also be data: and blob: URLs (the icon; charts saved
+ * as PNG). The dev server is left without it, since Vite injects an inline script for hot reload.
+ * e2e/security.spec.ts runs the app under it and fails on any violation.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function csp(): Plugin {
+  return {
+    name: 'deterrence-lab-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' }],
+  };
+}
 
 /**
  * Vite config for the app (dev server, build, preview). Unit tests have their own
  * `vitest.config.ts`, which extends this one.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), csp()],
   // `npm start` serves on http://localhost:5173 (the README says so): fail rather than wander to 5174.
   server: { port: 5173, strictPort: true },
   // Playwright builds and serves the app here (see playwright.config.ts).
