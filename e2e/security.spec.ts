@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import LZString from 'lz-string';
 
 /** Records every Content-Security-Policy violation the page reports, from its first script on. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -46,4 +47,19 @@ test('the app runs under its Content-Security-Policy: play, forecast, save a cha
   });
   expect(ran).toBe(false);
   await expect.poll(violations).toEqual([expect.stringMatching(/^script-src(-elem)? inline$/)]);
+});
+
+test('a link that would decode to millions of characters, or is too long to be a game, is refused with the reason and is not read again on reload', async ({ page }) => {
+  const bomb = LZString.compressToEncodedURIComponent('a'.repeat(1_100_000));
+  for (const [code, reason] of [
+    [bomb, 'the link decodes to more than 1,000,000 characters'],
+    ['A'.repeat(20_614), 'the link is 20,614 characters long'],
+  ] as const) {
+    await page.goto(`/#g=${code}`);
+    await expect(page.getByRole('alert')).toContainText(`The share link could not be read — ${reason}`);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Deterrence Lab', level: 1 })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
 });

@@ -89,7 +89,7 @@ export interface SessionDeps {
 }
 
 function errorText(origin: string, errors: readonly { path: string; message: string }[]): string {
-  const shown = errors.slice(0, 3).map((e) => `${e.path || '(root)'}: ${e.message}`);
+  const shown = errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
   return `${origin} could not be read — ${shown.join('; ')}${more}. Nothing was changed.`;
 }

@@ -6,12 +6,15 @@
  * says so.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import LZString from 'lz-string';
+import { describe, expect, it, vi } from 'vitest';
 import { loadScenario } from '../../cli/load';
 import { replay } from '../../engine/game';
 import type { Scenario } from '../schema';
 import { scenarioDigest } from './digest';
 import { parseGameFile } from './game-file';
+import { lzDecodedLength } from './lz-size';
 import { parseSavedGame, savedGameFormat } from './saved-game';
 import { matchScenario, scenarioNotice } from './scenario-version';
 import { parseSessionText, sessionFormat, type Session } from './session-file';
@@ -120,10 +123,40 @@ describe('saves and the version of their scenario', () => {
   });
 });
 
+describe('the decoded length of an lz-string code', () => {
+  it('is the length lz-string decodes to, for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 3000 }), fc.string({ unit: 'grapheme', maxLength: 500 }), fc.stringMatching(/^[ab]{0,5000}$/)), (text) => {
+        const code = LZString.compressToEncodedURIComponent(text);
+        expect(lzDecodedLength(code, Number.MAX_SAFE_INTEGER)).toBe(text === '' ? 0 : LZString.decompressFromEncodedURIComponent(code)!.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops at the cap, and calls junk malformed', () => {
+    const code = LZString.compressToEncodedURIComponent('x'.repeat(10_000));
+    expect(lzDecodedLength(code, 9_999)).toBe('too-large');
+    expect(lzDecodedLength(code, 10_000)).toBe(10_000);
+    expect(lzDecodedLength('', 10)).toBe('malformed');
+    expect(lzDecodedLength('$$$$', 10)).toBe('malformed');
+  });
+});
+
 describe('share links', () => {
   it('refuse a link too long to be a game before decoding it', () => {
     const r = decodeShare('A'.repeat(MAX_LINK_CHARS + 1), scenarioFor);
     expect(r).toMatchObject({ ok: false, errors: [{ code: 'link-too-long' }] });
+  });
+
+  it('refuse a short link that would decode to more than a million characters, without decoding it', { timeout: 30_000 }, () => {
+    const bomb = LZString.compressToEncodedURIComponent('a'.repeat(1_100_000));
+    expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
+    const decode = vi.spyOn(LZString, 'decompressFromEncodedURIComponent');
+    const r = decodeShare(bomb, scenarioFor);
+    expect(r).toMatchObject({ ok: false, errors: [{ code: 'link-too-large', message: expect.stringContaining('1,000,000 characters') }] });
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
   });
 
   it('round-trip a session of the current version', () => {

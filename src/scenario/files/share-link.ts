@@ -7,6 +7,7 @@
 import LZString from 'lz-string';
 import type { ParseResult } from '../parse';
 import type { Scenario } from '../schema';
+import { lzDecodedLength } from './lz-size';
 import { parseSessionText, type Session } from './session-file';
 
 /** The longest `#g=` code read: a long game with many branches compresses to a few thousand characters. */
@@ -24,6 +25,10 @@ export function decodeShare(code: string, scenarioFor: (id: string) => Scenario 
   if (code.length > MAX_LINK_CHARS) {
     return { ok: false, errors: [{ path: '', code: 'link-too-long', message: `the link is ${code.length.toLocaleString('en-US')} characters long, more than a game's link can be (${MAX_LINK_CHARS.toLocaleString('en-US')})` }] };
   }
+  // Measured before decoding: a short code can hold millions of characters.
+  if (lzDecodedLength(code, MAX_LINK_DECODED_CHARS) === 'too-large') {
+    return { ok: false, errors: [{ path: '', code: 'link-too-large', message: `the link decodes to more than ${MAX_LINK_DECODED_CHARS.toLocaleString('en-US')} characters, more than a game can hold` }] };
+  }
   let text: string | null = null;
   try {
     text = LZString.decompressFromEncodedURIComponent(code);
@@ -31,8 +36,5 @@ export function decodeShare(code: string, scenarioFor: (id: string) => Scenario 
     text = null;
   }
   if (!text) return { ok: false, errors: [{ path: '', code: 'bad-link', message: 'the link is damaged: its game data cannot be decoded' }] };
-  if (text.length > MAX_LINK_DECODED_CHARS) {
-    return { ok: false, errors: [{ path: '', code: 'link-too-large', message: 'the link decodes to more data than a game can hold' }] };
-  }
   return parseSessionText(text, scenarioFor);
 }
