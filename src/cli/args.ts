@@ -1,7 +1,9 @@
 /** Shared option parsing for the CLI commands. */
+import { availableParallelism } from 'node:os';
 import { withParameters } from '../scenario/parameters';
 import { strategyIds, type Scenario, type StrategyId } from '../scenario/schema';
 import { formats, type Format } from './format';
+import type { Io } from './io';
 
 export class UsageError extends Error {}
 
@@ -10,6 +12,28 @@ export function intOption(value: string | undefined, name: string, fallback: num
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got "${value}"`);
   return n;
+}
+
+/**
+ * `--threads N`: worker threads for forecasts of `runs` runs each (no bound from the runs when
+ * absent), from 1 to twice this machine's cores and never more than the runs; by default one per
+ * core. More workers only queue for the same cores while each holds its own copy of the loader and
+ * engine: 256 on 2 cores used 6.8 GB and had not finished a 1,000-run forecast in 120 s.
+ *
+ * Asking for more is not an error: the results are the same on any number of threads, so using
+ * fewer changes only the time, and a script written for a bigger machine should still run on a
+ * laptop or a small CI runner. One line on stderr says what was used and why.
+ */
+export function threadsOption(value: string | undefined, io: Pick<Io, 'err'>, runs?: number, cores = availableParallelism()): number {
+  const byCores = 2 * cores;
+  const cap = Math.max(1, Math.min(byCores, runs ?? byCores));
+  if (value === undefined) return Math.min(cores, cap);
+  const asked = Number(value);
+  if (!Number.isSafeInteger(asked) || asked < 1) throw new UsageError(`--threads expects a whole number from 1, got "${value}"`);
+  if (asked <= cap) return asked;
+  const why = cap < byCores ? `as there ${cap === 1 ? 'is only 1 run' : `are only ${cap} runs`}` : `twice this machine's ${cores} core${cores === 1 ? '' : 's'}`;
+  io.err(`--threads ${asked}: using ${cap}, ${why}\n`);
+  return cap;
 }
 
 export function formatOption(value: string | undefined): Format {

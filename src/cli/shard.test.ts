@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOk, runCli } from '../test/cli';
 import { fixtureInput } from '../test/fixture';
@@ -133,13 +134,55 @@ describe('forecast --shard and merge', () => {
     expect((await runCli('merge', typed)).err).toContain(`${typed}: tally.runs: `);
 
     const counts = edited(shards[1]!, 'counts.json', (s) => void (s.tally.escalation[0]! += 1));
-    expect((await runCli('merge', counts)).err).toContain(`${counts}: tally.escalation: week 0 counts 201 futures, not 200`);
+    expect((await runCli('merge', counts)).err).toContain(`${counts}: tally.escalation[week 0]: the week's escalation counts add up to 201, not the shard's 200 runs`);
 
     const seed = edited(shards[1]!, 'tally-seed.json', (s) => void (s.tally as { seed: number }).seed++);
     expect((await runCli('merge', seed)).err).toContain(`${seed}: tally.seed: the tally's seed differs from the provenance`);
 
     const extra = edited(shards[1]!, 'extra.json', (s) => void ((s as unknown as Record<string, unknown>)['code'] = 'rm -rf'));
     expect((await runCli('merge', extra)).err).toContain(`${extra}: (root): `);
+  });
+
+  it('refuses counts that cannot be, with exit 1, the path and nothing on stdout', async () => {
+    const cases: [string, (s: ShardFile) => void, string][] = [
+      ['war.json', (s) => void (s.tally.openWar = 5000), "tally.openWar: 5,000 futures end in open war, more than the shard's 200 runs"],
+      ['week.json', (s) => void (s.tally.escalation[3 * s.tally.bins]! += 4800), "tally.escalation[week 3]: the week's escalation counts add up to 5,000, not the shard's 200 runs"],
+      ['any.json', (s) => void (s.tally.counterAny[0] = 201), "tally.counterAny[0]: 201 futures saw counter 0 grow, more than the shard's 200 runs"],
+      // Every future moved to rung 0: the counts still add up, but the last week's escalation puts them higher.
+      ['rungs.json', (s) => void (s.tally.finalRung = s.tally.finalRung.map((_, r) => (r === 0 ? 200 : 0))), 'tally.finalRung['],
+    ];
+    for (const [name, change, error] of cases) {
+      const bad = edited(shards[1]!, name, change);
+      const r = await runCli('merge', shards[0]!, bad, shards[2]!, '--scenario', scenario);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${bad}: ${error}`);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('merges shards with one count fuzzed into an error naming the path, or into a result without NaN', async () => {
+    const files = shards.map((f) => JSON.parse(readFileSync(f, 'utf8')) as ShardFile);
+    const fuzzed = join(dir, 'fuzzed.json');
+    const keys = ['escalation', 'phases', 'finalRung', 'counterSums', 'counterAny', 'openWar', 'endedByTalks', 'resolvedTurns', 'runs', 'firstRun'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(2), fc.constantFrom(...keys), fc.nat(), fc.integer({ min: -2, max: 6000 }), async (which, key, at, value) => {
+        const s = structuredClone(files[which]!);
+        const tally = s.tally as unknown as Record<string, number | number[]>;
+        const field = tally[key]!;
+        if (Array.isArray(field)) field[at % field.length] = value;
+        else tally[key] = value;
+        writeFileSync(fuzzed, JSON.stringify(s));
+        const r = await runCli('merge', ...shards.map((f, i) => (i === which ? fuzzed : f)), '--scenario', scenario, '--no-date');
+        if (r.code === 0) {
+          expect(r.out).not.toMatch(/NaN|Infinity/);
+        } else {
+          expect(r.code).toBe(1);
+          expect(r.err).toMatch(/: (tally|shard)\.[^:]+: \S/);
+          expect(r.out).toBe('');
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('exits 2 on a bad --shard and on --shard with a summary format', async () => {

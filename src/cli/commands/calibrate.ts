@@ -7,7 +7,6 @@
  * scenario's outcomes most.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { baseRates, passes, pearson, recordSeries, type RateEstimate } from '../../engine/backtest';
 import { dateOfTurn } from '../../engine/compile';
@@ -18,7 +17,7 @@ import { withParameters } from '../../scenario/parameters';
 import { testPropositions, type PropositionResult } from '../../analysis/propositions';
 import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
 import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../analysis/sensitivity';
-import { intOption, UsageError } from '../args';
+import { intOption, threadsOption, UsageError } from '../args';
 import { progressBar, type Io } from '../io';
 import { loadScenario } from '../load';
 import { parallelForecast, WorkerPool } from '../parallel';
@@ -179,7 +178,8 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const sensitivityRuns = intOption(values['sensitivity-runs'], 'sensitivity-runs', 400, 0, 100_000);
   const propositionRuns = intOption(values['proposition-runs'], 'proposition-runs', 2000, 0, 1_000_000);
-  const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
+  // Only the sensitivity tornado runs on threads; with none, the runs set no bound.
+  const threads = threadsOption(values.threads, io, sensitivityRuns > 0 ? sensitivityRuns : undefined);
   const { scenario: forecastScenario } = loadScenario(values.forecast ?? 'march-2021');
 
   const part1 = replayRecord(scenario);

@@ -3,7 +3,6 @@
  * with parameter overrides (`--set`), or one shard of it (`--shard i/n`) for `merge` to add up.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { forecastTurns } from '../../engine/forecast';
 import { replay } from '../../engine/game';
@@ -11,7 +10,7 @@ import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, intOption, overridden, policyOptions, setOptions, UsageError } from '../args';
+import { formatOption, intOption, overridden, policyOptions, setOptions, threadsOption, UsageError } from '../args';
 import { renderForecast } from '../forecast-output';
 import { progressBar, type Io } from '../io';
 import { loadGame, loadScenario } from '../load';
@@ -60,7 +59,6 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const runs = intOption(values.runs, 'runs', 10_000, 1, 10_000_000);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
-  const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
   const strategies = policyOptions(scenario, values.policy);
   const shard = shardOption(values.shard, runs);
   if (shard && values.format !== undefined && values.format !== 'tally') throw new UsageError('--shard writes a tally: leave out --format or give --format tally');
@@ -68,6 +66,7 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const state = startState(scenario, values.from, seed, scenario.defaultTurns);
   const turns = intOption(values.turns, 'turns', forecastTurns(state, { runs, seed }), 1, MAX_WEEKS);
   const range = shard ?? { first: 0, runs };
+  const threads = threadsOption(values.threads, io, range.runs);
   const bar = progressBar(io, range.runs, 'forecast');
   const started = performance.now();
   const tally = await parallelChunk(scenario, state, { runs, seed, turns, strategies }, { first: range.first, count: range.runs }, threads, bar.update);
@@ -80,6 +79,6 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
       : renderForecast(format, scenario, summarize(scenario, tally), meta);
   if (values.out) writeFileSync(values.out, text);
   else io.out(text);
-  io.err(`${range.runs} futures in ${seconds.toFixed(2)} s on ${Math.min(threads, range.runs)} thread(s)${shard ? ` (shard ${shard.index}/${shard.count}: runs ${range.first} to ${range.first + range.runs - 1})` : ''}\n`);
+  io.err(`${range.runs} futures in ${seconds.toFixed(2)} s on ${threads} thread(s)${shard ? ` (shard ${shard.index}/${shard.count}: runs ${range.first} to ${range.first + range.runs - 1})` : ''}\n`);
   return 0;
 }

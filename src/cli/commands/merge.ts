@@ -74,17 +74,43 @@ function mergeCovering(shards: readonly Shard[]): ForecastTally {
   return sorted.map((s): ForecastTally => s.data.tally).reduce(mergeTallies);
 }
 
-/** Whether a tally's arrays have the sizes this scenario's forecasts give. */
-function fits(scenario: Scenario, t: ForecastTally): boolean {
+/** Where a tally's arrays differ in size from those this scenario's forecasts give. */
+function misfits(scenario: Scenario, t: ForecastTally): ScenarioError[] {
   const c = compile(scenario);
   const weeks = t.turns + 1;
-  return (
-    t.bins === Math.round(c.topRung / ESCALATION_BIN) + 1 &&
-    t.phases.length === weeks * c.phaseIds.length &&
-    t.finalRung.length === c.topRung + 1 &&
-    t.counterSums.length === scenario.variables.filter((v) => v.counter).length &&
-    t.strategies.length === scenario.actors.length
-  );
+  const counters = scenario.variables.filter((v) => v.counter).length;
+  const sizes: [keyof ForecastTally, number, number, string][] = [
+    ['bins', t.bins, Math.round(c.topRung / ESCALATION_BIN) + 1, `escalation bins per week (rungs 0 to ${c.topRung} in steps of ${ESCALATION_BIN})`],
+    ['phases', t.phases.length, weeks * c.phaseIds.length, `talks-phase counts (${c.phaseIds.length} phases in each of ${weeks} weeks)`],
+    ['finalRung', t.finalRung.length, c.topRung + 1, `final-rung counts (rungs 0 to ${c.topRung})`],
+    ['counterSums', t.counterSums.length, counters, 'counter sums (one per counter variable)'],
+    ['strategies', t.strategies.length, scenario.actors.length, 'strategies (one per actor)'],
+  ];
+  return sizes
+    .filter(([, got, want]) => got !== want)
+    .map(([key, got, want, what]) => ({ path: `tally.${key}`, code: 'bad-shape', message: `scenario "${scenario.id}" gives ${want} ${what}, not ${got}` }));
+}
+
+/**
+ * The final rungs against the last week's escalation bins, which record the same final escalation:
+ * a future on rung r or above sits in bin r / ESCALATION_BIN or above, and one in a higher bin sits
+ * on rung r or above. Checked only once the tally fits the scenario.
+ */
+function finalRungErrors(t: ForecastTally): ScenarioError[] {
+  const last = t.escalation.slice(t.turns * t.bins, (t.turns + 1) * t.bins);
+  const fromBin = (b: number) => last.slice(b).reduce((x, y) => x + y, 0);
+  const errors: ScenarioError[] = [];
+  let onOrAbove = 0;
+  for (let r = t.finalRung.length - 1; r >= 1; r--) {
+    onOrAbove += t.finalRung[r]!;
+    const bin = Math.round(r / ESCALATION_BIN);
+    const [least, most] = [fromBin(bin + 1), fromBin(bin)];
+    if (onOrAbove < least || onOrAbove > most) {
+      const range = least === most ? `${least}` : `between ${least} and ${most}`;
+      errors.push({ path: `tally.finalRung[${r}]`, code: 'inconsistent', message: `${onOrAbove} futures end on rung ${r} or above, but the last week's escalation puts ${range} there` });
+    }
+  }
+  return errors;
 }
 
 function loadShardScenario(pathOrId: string, byId: boolean): ReturnType<typeof loadScenario> {
@@ -108,8 +134,11 @@ function shardScenario(shards: readonly Shard[], path: string | undefined): Scen
   if (digestOf(r.value) !== first.data.digests.scenario) {
     throw new InputError(first.file, [{ path: 'digests.scenario', code: 'other-scenario', message: `the shards were run on another version of scenario "${p.scenario}" than ${file}` }]);
   }
-  const misfit = shards.find((s) => !fits(r.value, s.data.tally));
-  if (misfit) throw new InputError(misfit.file, [{ path: 'tally', code: 'bad-shape', message: `the tally's counts do not fit scenario "${p.scenario}"` }]);
+  for (const s of shards) {
+    const shape = misfits(r.value, s.data.tally);
+    const errors = shape.length > 0 ? shape : finalRungErrors(s.data.tally);
+    if (errors.length > 0) throw new InputError(s.file, errors);
+  }
   return r.value;
 }
 

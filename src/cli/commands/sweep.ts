@@ -2,13 +2,12 @@
  * `sweep [scenario] --param PATH --from A --to B --steps N [--param2 ...]`: one or two scenario
  * parameters over an evenly spaced grid, each point a forecast with the same seed.
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import { getParameter, sweepValues } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, intOption, numberOption, overridden, policyOptions, setOptions, UsageError } from '../args';
+import { formatOption, intOption, numberOption, overridden, policyOptions, setOptions, threadsOption, UsageError } from '../args';
 import { outcomeHeaders, runBatch } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format } from '../format';
 import { parameterLine } from '../forecast-output';
@@ -96,7 +95,7 @@ export async function sweepCommand(args: readonly string[], io: Io): Promise<num
   const runs = intOption(v.runs, 'runs', 1000, 1, 10_000_000);
   const seed = intOption(v.seed, 'seed', 1, 0, MAX_SEED);
   const turns = v.turns === undefined ? undefined : intOption(v.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
-  const threads = intOption(v.threads, 'threads', availableParallelism(), 1, 256);
+  const threads = threadsOption(v.threads, io, runs);
   const format = formatOption(v.format);
   const strategies = policyOptions(scenario, v.policy);
   const grid = axisValues(first).flatMap((x) => (second ? axisValues(second).map((y) => ({ [first.path]: x, [second.path]: y })) : [{ [first.path]: x }]));

@@ -2,12 +2,11 @@
  * `tournament [scenario]`: every strategy of one actor (rows; `us` by default) against every strategy
  * of another (columns; `iran`), the other actors fixed, each cell a forecast with the same seed.
  */
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import { strategiesFor, type Scenario, type StrategyId } from '../../scenario/schema';
-import { formatOption, intOption, overridden, policyOptions, setOptions, strategyListOption, UsageError } from '../args';
+import { formatOption, intOption, overridden, policyOptions, setOptions, strategyListOption, threadsOption, UsageError } from '../args';
 import { runBatch, showInterval } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format, type Table } from '../format';
 import { parameterLine } from '../forecast-output';
@@ -102,7 +101,7 @@ export async function tournamentCommand(args: readonly string[], io: Io): Promis
   const runs = intOption(values.runs, 'runs', 1000, 1, 10_000_000);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const turns = values.turns === undefined ? undefined : intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
-  const threads = intOption(values.threads, 'threads', availableParallelism(), 1, 256);
+  const threads = threadsOption(values.threads, io, runs);
   const format = formatOption(values.format);
   const fixed = policyOptions(scenario, values.policy);
   const players = playersOf(scenario, values.strategies ?? [], values.us, values.iran);
