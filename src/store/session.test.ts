@@ -210,6 +210,19 @@ describe('the library of games', () => {
     expect(storage.data.get(aside), 'a new game does not reuse the key').toBe(broken);
   });
 
+  it('leaves an unreadable save in place when it cannot be copied aside, and never writes over it', () => {
+    const broken = '{"kind":"deterrence-lab/saved-game"';
+    const storage = memoryStorage({ [`${GAME_KEY_PREFIX}game-1`]: broken, [CURRENT_KEY]: 'game-1' });
+    storage.full = true;
+    const { store } = make(storage);
+    expect(store.getState().message?.text).toMatch(/left in place under "deterrence-lab:game:game-1" and will not be written over/);
+    storage.full = false;
+    store.getState().start(setup);
+    play(store, ['blue.hold', 'blue.strike']);
+    expect(store.getState().gameId).not.toBe('game-1');
+    expect(storage.data.get(`${GAME_KEY_PREFIX}game-1`)).toBe(broken);
+  });
+
   it('brings the single autosave of earlier versions into the library, and removes it only once saved', () => {
     const legacy = make();
     legacy.store.getState().start(setup);
