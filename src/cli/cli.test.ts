@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameState, TurnReport } from '../engine';
 import { parseGameFile } from '../scenario/files/game-file';
 import { parseScenario } from '../scenario/parse';
+import { threadsOption, UsageError } from './args';
 import { fixture, fixtureInput } from '../test/fixture';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,6 +75,28 @@ describe('deterrence-lab validate', { timeout: 30_000 }, () => {
 
   it('exits 2 when given no file', () => {
     expect(cli('validate').status).toBe(2);
+  });
+});
+
+describe('deterrence-lab on a scenario whose start date is not a calendar date', { timeout: 30_000 }, () => {
+  const message = 'startDate: 2021-02-30 is not a calendar date (February 2021 has 28 days)';
+  let bad = '';
+  beforeAll(() => {
+    bad = join(dir, 'february-30.json');
+    writeFileSync(bad, JSON.stringify({ ...fixtureInput(), startDate: '2021-02-30' }));
+  });
+
+  it('validate exits 1 naming startDate and what is wrong with it', () => {
+    const r = cli('validate', bad);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${bad}: ${message}\n`);
+  });
+
+  it.each(['play', 'forecast'])('%s exits 1 with that error, not an uncaught RangeError', (command) => {
+    const r = cli(command, bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${bad}: ${message}\n`);
+    expect(r.stdout).toBe('');
   });
 });
 
@@ -176,6 +199,51 @@ describe('deterrence-lab forecast', { timeout: 60_000 }, () => {
     const { summary } = JSON.parse(one.stdout) as { summary: { runs: number; scenarioId: string } };
     expect(summary).toMatchObject({ runs: 400, scenarioId: 'fixture' });
     expect(two.stdout).toBe(one.stdout);
+  });
+});
+
+describe('deterrence-lab forecast --threads', { timeout: 60_000 }, () => {
+  it('caps --threads 256 at twice the cores (or at the runs), says so on stderr, and prints what one thread prints', () => {
+    const args = ['forecast', scenarioFile, '--runs', '50', '--format', 'json', '--no-date'];
+    const many = cli(...args, '--threads', '256');
+    const one = cli(...args, '--threads', '1');
+    expect(many.status).toBe(0);
+    const cores = availableParallelism();
+    const used = Math.min(2 * cores, 50);
+    const why = used < 2 * cores ? 'as there are only 50 runs' : `twice this machine's ${cores} core${cores === 1 ? '' : 's'}`;
+    expect(many.stderr).toContain(`--threads 256: using ${used}, ${why}\n`);
+    expect(many.stderr).toContain(`on ${used} thread(s)`);
+    expect(many.stdout).toBe(one.stdout);
+    expect(one.stderr).not.toContain('--threads');
+  });
+});
+
+describe('threadsOption', () => {
+  const run = (value: string | undefined, runs: number | undefined, cores: number) => {
+    let err = '';
+    const threads = threadsOption(value, { err: (t) => void (err += t) }, runs, cores);
+    return { threads, err };
+  };
+
+  it('caps --threads at twice the cores, in one line on stderr', () => {
+    expect(run('256', 1000, 2)).toEqual({ threads: 4, err: "--threads 256: using 4, twice this machine's 2 cores\n" });
+    expect(run('3', 1000, 1)).toEqual({ threads: 2, err: "--threads 3: using 2, twice this machine's 1 core\n" });
+    expect(run('256', undefined, 2)).toEqual({ threads: 4, err: "--threads 256: using 4, twice this machine's 2 cores\n" });
+  });
+
+  it('caps --threads at the runs, saying so', () => {
+    expect(run('8', 3, 4)).toEqual({ threads: 3, err: '--threads 8: using 3, as there are only 3 runs\n' });
+    expect(run('2', 1, 4)).toEqual({ threads: 1, err: '--threads 2: using 1, as there is only 1 run\n' });
+  });
+
+  it('takes a number within the caps as given, and defaults to one thread per core, silently', () => {
+    expect(run('4', 100, 2)).toEqual({ threads: 4, err: '' });
+    expect(run(undefined, 100, 8)).toEqual({ threads: 8, err: '' });
+    expect(run(undefined, 3, 8)).toEqual({ threads: 3, err: '' });
+  });
+
+  it('refuses a --threads that is not a whole number from 1', () => {
+    for (const bad of ['0', '-1', '1.5', 'many', '']) expect(() => run(bad, 100, 2)).toThrow(UsageError);
   });
 });
 

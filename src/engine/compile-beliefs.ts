@@ -2,26 +2,35 @@
 import type { Scenario } from '../scenario/schema';
 import type { CompiledBelief, CompiledMove } from './compiled';
 
+/** Where each trigger is listed: trigger -> [belief index, position among that belief's triggers], in file order. */
+export type TriggerIndex = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+
+/** The scenario's belief triggers by name, so each move looks up its own rather than scanning every belief. */
+export function triggerIndex(scenario: Scenario): TriggerIndex {
+  const index = new Map<string, [number, number][]>();
+  scenario.beliefs.forEach((b, i) =>
+    b.triggers.forEach((t, j) => {
+      const list = index.get(t);
+      if (list) list.push([i, j]);
+      else index.set(t, [[i, j]]);
+    }),
+  );
+  return index;
+}
+
 /** The beliefs of `m`'s actor that `m` (or one of its outcomes) triggers. */
-export function anticipations(scenario: Scenario, m: Scenario['moves'][number]): { belief: number[]; outcome: number[] } {
-  const belief: number[] = [];
-  const outcome: number[] = [];
-  scenario.beliefs.forEach((b, i) => {
-    if (b.holder !== m.actor) return;
-    for (const t of b.triggers) {
-      if (t === m.id) {
-        belief.push(i);
-        outcome.push(-1);
-      } else if (t.startsWith(`${m.id}/`)) {
-        const k = m.outcomes.findIndex((o) => `${m.id}/${o.id}` === t);
-        if (k >= 0) {
-          belief.push(i);
-          outcome.push(k);
-        }
-      }
+export function anticipations(scenario: Scenario, triggers: TriggerIndex, m: Scenario['moves'][number]): { belief: number[]; outcome: number[] } {
+  const found: { belief: number; position: number; outcome: number }[] = [];
+  const add = (trigger: string, outcome: number) => {
+    for (const [belief, position] of triggers.get(trigger) ?? []) {
+      if (scenario.beliefs[belief]!.holder === m.actor) found.push({ belief, position, outcome });
     }
-  });
-  return { belief, outcome };
+  };
+  add(m.id, -1);
+  m.outcomes.forEach((o, k) => add(`${m.id}/${o.id}`, k));
+  // In the order of the beliefs and of their triggers, the order in which the doctrine sums them.
+  found.sort((a, b) => a.belief - b.belief || a.position - b.position);
+  return { belief: found.map((f) => f.belief), outcome: found.map((f) => f.outcome) };
 }
 
 /** Pseudo-counts [successes, failures] of a Beta prior given as a mean and a weight. */
@@ -29,8 +38,7 @@ function pseudoCounts(p: { mean: number; weight: number }): readonly [number, nu
   return [p.mean * p.weight, (1 - p.mean) * p.weight];
 }
 
-export function compileBeliefs(scenario: Scenario, moves: readonly CompiledMove[]): CompiledBelief[] {
-  const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
+export function compileBeliefs(scenario: Scenario, actorIndex: (id: string) => number, moves: readonly CompiledMove[]): CompiledBelief[] {
   const moveIndex = new Map(moves.map((m) => [m.id, m.index]));
   const outcomeIndex = new Map<string, number>(moves.flatMap((m) => m.outcomes.map((o): [string, number] => [`${m.id}/${o.id}`, o.index])));
   return scenario.beliefs.map((b) => ({
@@ -45,4 +53,33 @@ export function compileBeliefs(scenario: Scenario, moves: readonly CompiledMove[
     prior: pseudoCounts(b.prior),
     baseline: pseudoCounts(b.baseline),
   }));
+}
+
+/** For each of `count` items, the beliefs (in order, each once) whose `listed` includes it. */
+function beliefsListing(beliefs: readonly CompiledBelief[], count: number, listed: (b: CompiledBelief) => Int32Array): Int32Array[] {
+  const lists = Array.from({ length: count }, (): number[] => []);
+  beliefs.forEach((b, i) => {
+    for (const item of listed(b)) {
+      const list = lists[item]!;
+      if (list.at(-1) !== i) list.push(i);
+    }
+  });
+  return lists.map((list) => Int32Array.from(list));
+}
+
+/**
+ * The lookup tables of the beliefs for the turn loop (Compiled's fields of the same names), each
+ * filled from the beliefs' own lists rather than by searching them once per move or outcome.
+ */
+export function beliefTables(beliefs: readonly CompiledBelief[], actors: number, moves: number, outcomes: number) {
+  const beliefResponse = new Uint8Array(beliefs.length * moves);
+  beliefs.forEach((b, i) => b.responses.forEach((m) => (beliefResponse[i * moves + m] = 1)));
+  return {
+    beliefPrior: Float64Array.from(beliefs.flatMap((b) => [...b.prior, ...b.baseline])),
+    beliefResponse,
+    beliefsHeld: Array.from({ length: actors }, (_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),
+    responsesWeighed: Array.from({ length: actors }, (_, a) => Int32Array.from(new Set(beliefs.filter((b) => b.holder === a).flatMap((b) => [...b.responses])))),
+    beliefsTriggeredByMove: beliefsListing(beliefs, moves, (b) => b.triggerMoves),
+    beliefsTriggeredByOutcome: beliefsListing(beliefs, outcomes, (b) => b.triggerOutcomes),
+  };
 }

@@ -3,7 +3,8 @@
  * scenario passed `parseScenario`; a dangling reference here is a programming error, so it throws.
  */
 import type { Effect, LinearTerm, Scenario } from '../scenario/schema';
-import { anticipations, compileBeliefs } from './compile-beliefs';
+import { anticipations, beliefTables, compileBeliefs, triggerIndex, type TriggerIndex } from './compile-beliefs';
+import { indexScenario, type CompileIndex } from './compile-index';
 import { fixedOutcomeGains, isFixedOutcome, objectiveWeights, outcomeValues, staticGains } from './compile-values';
 import {
   EffectOp,
@@ -16,7 +17,7 @@ import {
   type CompiledOutcome,
   type CompiledTerm,
 } from './compiled';
-import { RefKind, resolveRef, type ResolvedRef } from '../scenario/refs';
+import { RefKind } from '../scenario/refs';
 
 export * from './compiled';
 
@@ -34,19 +35,13 @@ export function dateOfTurn(scenario: Scenario, turn: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function mustResolve(scenario: Scenario, name: string): ResolvedRef {
-  const result = resolveRef(scenario, name);
-  if (!result.ok) throw new Error(`scenario "${scenario.id}": ${result.message}`);
-  return result.ref;
-}
-
-function compileTerm(scenario: Scenario, term: LinearTerm): CompiledTerm {
+function compileTerm(ix: CompileIndex, term: LinearTerm): CompiledTerm {
   const entries = Object.entries(term.terms);
   const kinds = new Int8Array(entries.length);
   const args = new Int32Array(entries.length);
   const coefs = new Float64Array(entries.length);
   entries.forEach(([name, coef], i) => {
-    const ref = mustResolve(scenario, name);
+    const ref = ix.ref(name);
     kinds[i] = ref.kind;
     args[i] = ref.arg;
     coefs[i] = coef;
@@ -57,28 +52,28 @@ function compileTerm(scenario: Scenario, term: LinearTerm): CompiledTerm {
 }
 
 /** A weighted sum of refs with no link, for objectives and casualty signals. */
-function compileSum(scenario: Scenario, weights: Record<string, number>): CompiledTerm {
-  return { ...compileTerm(scenario, { base: 0, terms: weights, link: 'clamp' }), logistic: false, fixed: Number.NaN };
+function compileSum(ix: CompileIndex, weights: Record<string, number>): CompiledTerm {
+  return { ...compileTerm(ix, { base: 0, terms: weights, link: 'clamp' }), logistic: false, fixed: Number.NaN };
 }
 
-function compileEffects(scenario: Scenario, effects: readonly Effect[]): CompiledEffect[] {
+function compileEffects(ix: CompileIndex, effects: readonly Effect[]): CompiledEffect[] {
   return effects.map((e) => {
-    const ref = mustResolve(scenario, e.target);
+    const ref = ix.ref(e.target);
     const [op, value] =
       e.add !== undefined ? [EffectOp.add, e.add] : e.scale !== undefined ? [EffectOp.scale, e.scale] : [EffectOp.set, e.set ?? 0];
     return { kind: ref.kind, arg: ref.arg, op, value, target: e.target };
   });
 }
 
-function phaseMask(scenario: Scenario, phases: readonly string[] | undefined): number {
+function phaseMask(ix: CompileIndex, phases: readonly string[] | undefined): number {
   if (!phases) return ~0;
-  return phases.reduce((mask, p) => mask | (1 << scenario.talks.phases.findIndex((x) => x.id === p)), 0);
+  return phases.reduce((mask, p) => mask | (1 << ix.phase(p)), 0);
 }
 
 /** Doctrine terms fixed by the move and its actor, computed in the order policies.ts documents. */
-function doctrineTerms(scenario: Scenario, m: Scenario['moves'][number]) {
-  const doc = scenario.actors.find((a) => a.id === m.actor)!.doctrine;
-  const top = Math.max(...scenario.ladder.map((r) => r.level));
+function doctrineTerms(ix: CompileIndex, m: Scenario['moves'][number]) {
+  const doc = ix.scenario.actors[ix.actor(m.actor)]!.doctrine;
+  const top = ix.topRung;
   const hostility = -m.goldstein / 10;
   const hostile = hostility > 0 ? hostility : 0;
   const cooperative = hostility < 0 ? -hostility : 0;
@@ -86,14 +81,14 @@ function doctrineTerms(scenario: Scenario, m: Scenario['moves'][number]) {
 }
 
 function compileOutcome(
-  scenario: Scenario,
+  ix: CompileIndex,
   m: Scenario['moves'][number],
   o: Scenario['moves'][number]['outcomes'][number],
   index: number,
   addDelayed: (prefix: string, list: Scenario['moves'][number]['delayed']) => number[],
   delayed: readonly CompiledDelayed[],
 ): CompiledOutcome {
-  const effects = compileEffects(scenario, o.effects);
+  const effects = compileEffects(ix, o.effects);
   const later = addDelayed(`${m.id}/${o.id}`, o.delayed);
   const valueEffects = [...effects, ...later.flatMap((d) => delayed[d]!.effects)];
   const targets = [...o.effects, ...o.delayed.flatMap((d) => d.effects)].map((e) => e.target);
@@ -102,54 +97,51 @@ function compileOutcome(
     id: o.id,
     label: o.label,
     narrative: o.narrative,
-    probability: compileTerm(scenario, o.probability),
+    probability: compileTerm(ix, o.probability),
     effects,
     delayed: later,
     valueEffects,
     dynamicValueEffects: valueEffects.filter((e) => e.op !== EffectOp.add),
-    weighted: Uint8Array.from(scenario.actors.map((a) => (targets.some((t) => a.objectives[t] !== undefined) ? 1 : 0))),
+    weighted: Uint8Array.from(ix.scenario.actors.map((a) => (targets.some((t) => a.objectives[t] !== undefined) ? 1 : 0))),
   };
 }
 
-function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledMove[] {
+function compileMoves(ix: CompileIndex, triggers: TriggerIndex, delayed: CompiledDelayed[]): CompiledMove[] {
   let outcomeIndex = 0;
-  const actorIndex = (id: string) => scenario.actors.findIndex((a) => a.id === id);
-  const transitionIndex = (id: string | undefined) =>
-    id === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === id);
   const addDelayed = (prefix: string, list: Scenario['moves'][number]['delayed']) =>
     list.map((d, k) => {
-      delayed.push({ id: `${prefix}#${k}`, afterTurns: d.afterTurns, narrative: d.narrative, effects: compileEffects(scenario, d.effects) });
+      delayed.push({ id: `${prefix}#${k}`, afterTurns: d.afterTurns, narrative: d.narrative, effects: compileEffects(ix, d.effects) });
       return delayed.length - 1;
     });
-  return scenario.moves.map((m, index) => {
-    const anticipated = anticipations(scenario, m);
+  return ix.scenario.moves.map((m, index) => {
+    const anticipated = anticipations(ix.scenario, triggers, m);
     const ownDelayed = addDelayed(m.id, m.delayed);
-    const effects = compileEffects(scenario, m.effects);
+    const effects = compileEffects(ix, m.effects);
     const laterEffects = ownDelayed.flatMap((d) => delayed[d]!.effects);
-    const outcomes = m.outcomes.map((o) => compileOutcome(scenario, m, o, outcomeIndex++, addDelayed, delayed));
+    const outcomes = m.outcomes.map((o) => compileOutcome(ix, m, o, outcomeIndex++, addDelayed, delayed));
     return {
       index,
       id: m.id,
-      actor: actorIndex(m.actor),
+      actor: ix.actor(m.actor),
       label: m.label,
       rung: m.rung,
       goldstein: m.goldstein,
       hostility: -m.goldstein / 10,
-      ...doctrineTerms(scenario, m),
-      targets: Int32Array.from(m.targets.map(actorIndex)),
+      ...doctrineTerms(ix, m),
+      targets: Int32Array.from(m.targets.map(ix.actor)),
       bias: m.bias,
-      propensity: Object.keys(m.propensity).length > 0 ? compileSum(scenario, m.propensity) : null,
+      propensity: Object.keys(m.propensity).length > 0 ? compileSum(ix, m.propensity) : null,
       anticipatedBelief: Int32Array.from(anticipated.belief),
       anticipatedOutcome: Int32Array.from(anticipated.outcome),
       conditions: m.preconditions.map((c) => {
-        const ref = mustResolve(scenario, c.ref);
+        const ref = ix.ref(c.ref);
         return { kind: ref.kind, arg: ref.arg, min: c.min ?? -Infinity, max: c.max ?? Infinity };
       }),
-      phaseMask: phaseMask(scenario, m.talksPhases),
+      phaseMask: phaseMask(ix, m.talksPhases),
       effects,
       laterEffects,
       dynamicEffects: [...effects, ...laterEffects].filter((e) => e.op !== EffectOp.add),
-      talks: transitionIndex(m.talks),
+      talks: ix.transition(m.talks),
       outcomes,
       variableOutcomes: outcomes.filter((o) => !isFixedOutcome(o)),
       delayed: ownDelayed,
@@ -159,54 +151,60 @@ function compileMoves(scenario: Scenario, delayed: CompiledDelayed[]): CompiledM
   });
 }
 
-function compileEvents(scenario: Scenario): Map<number, CompiledEvent[]> {
+function compileEvents(ix: CompileIndex): Map<number, CompiledEvent[]> {
   const byTurn = new Map<number, CompiledEvent[]>();
-  for (const e of scenario.events) {
-    const turn = turnOfDate(scenario, e.date);
+  for (const e of ix.scenario.events) {
+    const turn = turnOfDate(ix.scenario, e.date);
     if (turn < 0) continue;
     const compiled: CompiledEvent = {
       id: e.id,
       turn,
       label: e.label,
       narrative: e.narrative,
-      effects: compileEffects(scenario, e.effects),
-      talks: e.talks === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === e.talks),
+      effects: compileEffects(ix, e.effects),
+      talks: ix.transition(e.talks),
     };
-    byTurn.set(turn, [...(byTurn.get(turn) ?? []), compiled]);
+    // Appended in place: copying the turn's list for each event made many events on one date quadratic.
+    const list = byTurn.get(turn);
+    if (list) list.push(compiled);
+    else byTurn.set(turn, [compiled]);
   }
   return byTurn;
 }
 
-function compileInjects(scenario: Scenario): CompiledInject[] {
-  return scenario.injects.map((e, index) => ({
+function compileInjects(ix: CompileIndex): CompiledInject[] {
+  return ix.scenario.injects.map((e, index) => ({
     index,
     id: e.id,
     label: e.label,
     narrative: e.narrative,
-    effects: compileEffects(scenario, e.effects),
-    talks: e.talks === undefined ? -1 : scenario.talks.transitions.findIndex((t) => t.id === e.talks),
+    effects: compileEffects(ix, e.effects),
+    talks: ix.transition(e.talks),
     hostility: -e.goldstein / 10,
     rung: e.rung,
   }));
 }
 
-function compileHistory(scenario: Scenario): { history: Int32Array; historyTurns: number } {
+function compileHistory(ix: CompileIndex): { history: Int32Array; historyTurns: number } {
+  const scenario = ix.scenario;
   const n = scenario.actors.length;
-  const turns = Math.max(0, ...scenario.history.map((h) => turnOfDate(scenario, h.date) + 1));
+  const turnOf = scenario.history.map((h) => turnOfDate(scenario, h.date));
+  const turns = turnOf.reduce((most, t) => Math.max(most, t + 1), 0);
   const history = new Int32Array(turns * n).fill(-1);
-  for (const h of scenario.history) {
-    const cell = turnOfDate(scenario, h.date) * n + scenario.actors.findIndex((a) => a.id === h.actor);
+  scenario.history.forEach((h, i) => {
+    const cell = turnOf[i]! * n + ix.actor(h.actor);
     // The first entry of a week wins: the record lists an actor's most telling act first.
-    if (history[cell] === -1) history[cell] = scenario.moves.findIndex((m) => m.id === h.move);
-  }
+    if (history[cell] === -1) history[cell] = ix.move(h.move);
+  });
   return { history, historyTurns: turns };
 }
 
 /** The actor's `quietMove`, or else its always-legal move nearest to neutral (Goldstein 0, then lowest rung). */
-function quietMoves(scenario: Scenario): Int32Array {
+function quietMoves(ix: CompileIndex): Int32Array {
+  const scenario = ix.scenario;
   return Int32Array.from(
     scenario.actors.map((a) => {
-      if (a.quietMove !== undefined) return scenario.moves.findIndex((m) => m.id === a.quietMove);
+      if (a.quietMove !== undefined) return ix.move(a.quietMove);
       let best = -1;
       scenario.moves.forEach((m, i) => {
         if (m.actor !== a.id || m.preconditions.length > 0 || m.talksPhases !== undefined) return;
@@ -218,13 +216,21 @@ function quietMoves(scenario: Scenario): Int32Array {
   );
 }
 
+/** Per actor, its moves' indices in order. */
+function movesByActor(actors: number, moves: readonly CompiledMove[]): number[][] {
+  const byActor = Array.from({ length: actors }, (): number[] => []);
+  for (const m of moves) byActor[m.actor]!.push(m.index);
+  return byActor;
+}
+
 function build(scenario: Scenario): Compiled {
+  const ix = indexScenario(scenario);
   const delayed: CompiledDelayed[] = [];
-  const moves = compileMoves(scenario, delayed);
+  const moves = compileMoves(ix, triggerIndex(scenario), delayed);
   const weights = objectiveWeights(scenario);
   const vars = scenario.variables;
   const phases = scenario.talks.phases;
-  const beliefs = compileBeliefs(scenario, moves);
+  const beliefs = compileBeliefs(scenario, ix.actor, moves);
   const outcomeCount = moves.reduce((n, m) => n + m.outcomes.length, 0);
   const outcomeValue = outcomeValues(moves, weights, outcomeCount);
   return {
@@ -237,18 +243,13 @@ function build(scenario: Scenario): Compiled {
     driftToward: Float64Array.from(vars.map((v) => v.drift?.toward ?? 0)),
     driftRate: Float64Array.from(vars.map((v) => v.drift?.rate ?? 0)),
     drifting: Int32Array.from(vars.flatMap((v, i) => ((v.drift?.rate ?? 0) > 0 ? [i] : []))),
-    driftTerms: vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(scenario, v.drift.terms) : null)),
+    driftTerms: vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(ix, v.drift.terms) : null)),
     outcomeCount,
     beliefs,
-    beliefPrior: Float64Array.from(beliefs.flatMap((b) => [...b.prior, ...b.baseline])),
-    beliefResponse: Uint8Array.from(beliefs.flatMap((b) => moves.map((m) => (b.responses.includes(m.index) ? 1 : 0)))),
-    beliefsHeld: scenario.actors.map((_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),
-    responsesWeighed: scenario.actors.map((_, a) => Int32Array.from(new Set(beliefs.filter((b) => b.holder === a).flatMap((b) => [...b.responses])))),
-    beliefsTriggeredByMove: moves.map((m) => Int32Array.from(beliefs.flatMap((b, i) => (b.triggerMoves.includes(m.index) ? [i] : [])))),
-    beliefsTriggeredByOutcome: Array.from({ length: outcomeCount }, (_, o) => Int32Array.from(beliefs.flatMap((b, i) => (b.triggerOutcomes.includes(o) ? [i] : [])))),
-    topRung: Math.max(...scenario.ladder.map((r) => r.level)),
+    ...beliefTables(beliefs, scenario.actors.length, moves.length, outcomeCount),
+    topRung: ix.topRung,
     moves,
-    movesByActor: scenario.actors.map((_, a) => moves.filter((m) => m.actor === a).map((m) => m.index)),
+    movesByActor: movesByActor(scenario.actors.length, moves),
     delayed,
     delayedIndex: new Map(delayed.map((d, i) => [d.id, i])),
     phaseIds: phases.map((p) => p.id),
@@ -257,18 +258,18 @@ function build(scenario: Scenario): Compiled {
     transitions: scenario.talks.transitions.map((t) => ({
       id: t.id,
       label: t.label,
-      fromMask: phaseMask(scenario, t.from),
-      to: phases.findIndex((p) => p.id === t.to),
-      hazard: compileTerm(scenario, t.hazard),
+      fromMask: phaseMask(ix, t.from),
+      to: ix.phase(t.to),
+      hazard: compileTerm(ix, t.hazard),
     })),
     transitionIndex: new Map(scenario.talks.transitions.map((t, i) => [t.id, i])),
-    eventsByTurn: compileEvents(scenario),
-    injects: compileInjects(scenario),
+    eventsByTurn: compileEvents(ix),
+    injects: compileInjects(ix),
     injectIndex: new Map(scenario.injects.map((e, i) => [e.id, i])),
     casualtySignal: scenario.actors.map((a) =>
-      a.doctrine.casualtySignal ? compileSum(scenario, { [a.doctrine.casualtySignal]: 1 }) : null,
+      a.doctrine.casualtySignal ? compileSum(ix, { [a.doctrine.casualtySignal]: 1 }) : null,
     ),
-    objectives: scenario.actors.map((a) => compileSum(scenario, a.objectives)),
+    objectives: scenario.actors.map((a) => compileSum(ix, a.objectives)),
     objectiveWeights: weights,
     staticGain: staticGains(scenario, moves, weights),
     outcomeValue,
@@ -277,8 +278,8 @@ function build(scenario: Scenario): Compiled {
     beliefHit: new Uint8Array(beliefs.length),
     stakeBuffer: new Float64Array(beliefs.length),
     responseValueBuffer: new Float64Array(moves.length),
-    ...compileHistory(scenario),
-    quietMove: quietMoves(scenario),
+    ...compileHistory(ix),
+    quietMove: quietMoves(ix),
   };
 }
 

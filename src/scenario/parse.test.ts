@@ -347,3 +347,44 @@ describe('the record and its context', () => {
     expect(refs.map((e) => e.path).sort()).toEqual(['moves[0].propensity.belief:nothing', 'variables[0].drift.terms.no.such']);
   });
 });
+
+describe('dates and links', () => {
+  it.each<[string, (s: Raw) => void]>([
+    ['startDate', (s) => (s.startDate = '2021-02-30')],
+    ['events[0].date', (s) => (s.events[0].date = '2021-02-30')],
+    ['history[0].date', (s) => (s.history = [{ date: '2021-02-30', actor: 'blue', move: 'blue.hold', source: 'test' }])],
+    ['context[0].date', (s) => (s.context = [{ date: '2021-02-30', label: 'Before', rung: 3, source: 'test' }])],
+  ])('refuses a day that is not in the calendar at %s, saying why', (path, change) => {
+    expect(errorsAfter(change)).toEqual([{ path, code: 'bad-date', message: '2021-02-30 is not a calendar date (February 2021 has 28 days)' }]);
+  });
+
+  it('accepts 29 February in a leap year, and refuses it in another', () => {
+    const leap: Raw = { ...fixtureInput(), startDate: '2020-02-29' };
+    expect(parseScenario(leap).ok).toBe(true);
+    expect(errorsAfter((s) => (s.startDate = '2021-02-29'))).toEqual([expect.objectContaining({ path: 'startDate', code: 'bad-date' })]);
+  });
+
+  it.each(['2021-13-01', '2021-00-10', '2021-03-99', '0000-00-00'])('refuses the start date %s at startDate', (date) => {
+    const errors = errorsAfter((s) => (s.startDate = date));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'startDate', code: 'bad-date' });
+    expect(errors[0]!.message).toMatch(new RegExp(`^${date} is (not a calendar date|outside the years the format accepts \\(1900 to 2200\\))`));
+  });
+
+  it('still says a date is not shaped YYYY-MM-DD, and only that', () => {
+    expect(errorsAfter((s) => (s.startDate = '9 March 2021'))).toEqual([{ path: 'startDate', code: 'invalid_format', message: 'a date as YYYY-MM-DD' }]);
+  });
+
+  it.each(['https://example.org/report.pdf', 'http://example.org'])('accepts the source URL %s', (url) => {
+    const input: Raw = fixtureInput();
+    input.sources[0].url = url;
+    expect(parseScenario(input).ok).toBe(true);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'ftp://example.org/a', 'http:example.org', 'example.org'])(
+    'refuses the source URL %s: only http(s) links',
+    (url) => {
+      expect(errorsAfter((s) => (s.sources[0].url = url))).toEqual([{ path: 'sources[0].url', code: 'invalid_format', message: 'an http or https URL' }]);
+    },
+  );
+});

@@ -3,7 +3,7 @@
  * each with its JSON path and what was expected. It never throws.
  */
 import type { z } from 'zod';
-import { RefKind, resolveRef } from './refs';
+import { RefKind, resolveRef, type RefResult } from './refs';
 import { migrate } from './migrations';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -25,8 +25,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** A check of our own may name its error (`params.code`, e.g. `bad-date`) rather than zod's `custom`. */
+function issueCode(issue: z.core.$ZodIssue): string {
+  const own: unknown = issue.code === 'custom' ? issue.params?.['code'] : undefined;
+  return typeof own === 'string' ? own : issue.code;
+}
+
 function zodErrors(error: z.ZodError): ScenarioError[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), code: issue.code, message: issue.message }));
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), code: issueCode(issue), message: issue.message }));
 }
 
 type AddError = (path: string, code: string, message: string) => void;
@@ -57,6 +63,17 @@ function crossCheck(s: Scenario): ScenarioError[] {
   const actorIds = new Set(s.actors.map((a) => a.id));
   const phaseIds = new Set(s.talks.phases.map((p) => p.id));
   const transitionIds = new Set(s.talks.transitions.map((t) => t.id));
+  const moveActor = new Map(s.moves.map((m) => [m.id, m.actor]));
+  // Thousands of effects name the same few refs; resolving each name once keeps the checks linear.
+  const resolved = new Map<string, RefResult>();
+  const resolve = (name: string): RefResult => {
+    let r = resolved.get(name);
+    if (!r) {
+      r = resolveRef(s, name);
+      resolved.set(name, r);
+    }
+    return r;
+  };
 
   const unique = (list: readonly { id: string }[], path: string) => {
     const seen = new Set<string>();
@@ -77,7 +94,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
   unique(s.injects, 'injects');
 
   const checkRef = (name: string, path: string, writable = false) => {
-    const r = resolveRef(s, name);
+    const r = resolve(name);
     if (!r.ok) add(path, 'unknown-ref', r.message);
     else if (writable && !r.ref.writable) add(path, 'read-only-ref', `"${name}" cannot be changed by an effect`);
   };
@@ -98,29 +115,29 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (v.drift && (v.drift.toward < v.min || v.drift.toward > v.max)) add(`variables[${i}].drift.toward`, 'out-of-range', `drift target ${v.drift.toward} is outside [${v.min}, ${v.max}]`);
     Object.keys(v.drift?.terms ?? {}).forEach((k) => checkRef(k, `variables[${i}].drift.terms.${k}`));
   });
-  const top = Math.max(...s.ladder.map((r) => r.level));
+  const top = s.ladder.reduce((most, r) => Math.max(most, r.level), -Infinity);
   s.ladder.forEach((r, i) => {
     if (r.level !== i) add(`ladder[${i}].level`, 'bad-ladder', `rung levels must count up from 0 (expected ${i})`);
   });
   if (s.initialEscalation > top) add('initialEscalation', 'out-of-range', `initial escalation ${s.initialEscalation} is above the top rung ${top}`);
   if (s.dynamics.openWarAt > top) add('dynamics.openWarAt', 'out-of-range', `openWarAt ${s.dynamics.openWarAt} is above the top rung ${top}`);
   Object.keys(s.initialGrudges).forEach((k) => {
-    const r = resolveRef(s, k);
+    const r = resolve(k);
     if (!r.ok || r.ref.kind !== RefKind.grudge) add(`initialGrudges.${k}`, 'unknown-ref', `expected "grudge:A:B" with two actor ids, got "${k}"`);
   });
 
   const valued: readonly number[] = [RefKind.variable, RefKind.escalation, RefKind.talksPhase, RefKind.talksAlive];
+  const withFallback = new Set(s.moves.filter((m) => m.preconditions.length === 0 && m.talksPhases === undefined).map((m) => m.actor));
   s.actors.forEach((a, i) => {
     Object.keys(a.objectives).forEach((k) => {
-      const r = resolveRef(s, k);
+      const r = resolve(k);
       if (!r.ok) add(`actors[${i}].objectives.${k}`, 'unknown-ref', r.message);
       else if (!valued.includes(r.ref.kind)) {
         add(`actors[${i}].objectives.${k}`, 'unvalued-ref', `objectives weigh variables, "escalation" and "talks:*" only, not "${k}"`);
       }
     });
     if (a.doctrine.casualtySignal) checkRef(a.doctrine.casualtySignal, `actors[${i}].doctrine.casualtySignal`);
-    const own = s.moves.filter((m) => m.actor === a.id);
-    if (!own.some((m) => m.preconditions.length === 0 && m.talksPhases === undefined)) {
+    if (!withFallback.has(a.id)) {
       add(`actors[${i}]`, 'no-fallback-move', `actor "${a.id}" needs at least one move with no preconditions, so it always has a legal move`);
     }
   });
@@ -156,13 +173,11 @@ function crossCheck(s: Scenario): ScenarioError[] {
 
   s.actors.forEach((a, i) => {
     if (a.quietMove === undefined) return;
-    const m = s.moves.find((x) => x.id === a.quietMove);
-    if (!m || m.actor !== a.id) add(`actors[${i}].quietMove`, 'unknown-move', `"${a.quietMove}" is not a move of "${a.id}"`);
+    if (moveActor.get(a.quietMove) !== a.id) add(`actors[${i}].quietMove`, 'unknown-move', `"${a.quietMove}" is not a move of "${a.id}"`);
   });
   s.history.forEach((h, i) => {
-    const m = s.moves.find((x) => x.id === h.move);
     if (!actorIds.has(h.actor)) add(`history[${i}].actor`, 'unknown-actor', `unknown actor "${h.actor}"`);
-    else if (!m || m.actor !== h.actor) add(`history[${i}].move`, 'unknown-move', `"${h.move}" is not a move of "${h.actor}"`);
+    else if (moveActor.get(h.move) !== h.actor) add(`history[${i}].move`, 'unknown-move', `"${h.move}" is not a move of "${h.actor}"`);
     if (h.date < s.startDate) add(`history[${i}].date`, 'before-start', `history date ${h.date} is before the start date ${s.startDate}`);
   });
   s.context.forEach((e, i) => {

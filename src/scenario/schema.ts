@@ -5,7 +5,35 @@
  * clamp; effects name the variable they change. No field is ever evaluated as code.
  */
 import { z } from 'zod';
-import { MAX_WEEKS } from './limits';
+import {
+  MAX_ACTORS,
+  MAX_BELIEFS,
+  MAX_CALIBRATION_TARGETS,
+  MAX_CONDITIONS,
+  MAX_CONTEXT,
+  MAX_DELAYED,
+  MAX_EFFECTS,
+  MAX_EVENTS,
+  MAX_HISTORY,
+  MAX_ID_LENGTH,
+  MAX_INJECTS,
+  MAX_LABEL_LENGTH,
+  MAX_MOVES,
+  MAX_NARRATIVES,
+  MAX_OUTCOMES,
+  MAX_REF_LENGTH,
+  MAX_REFS_LISTED,
+  MAX_RUNGS,
+  MAX_SOURCES,
+  MAX_TALKS_PHASES,
+  MAX_TALKS_TRANSITIONS,
+  MAX_TERMS,
+  MAX_TEXT_LENGTH,
+  MAX_URL_LENGTH,
+  MAX_VARIABLES,
+  MAX_WEEKS,
+  dateProblem,
+} from './limits';
 
 /** The version written by this code; older files are migrated (see migrations.ts). */
 export const SCHEMA_VERSION = 1;
@@ -18,11 +46,37 @@ export type StrategyId = (typeof strategyIds)[number];
 
 export const linkFunctions = ['logistic', 'clamp'] as const;
 
-const id = z
-  .string()
+/** A string of at most `max` characters; the error says how long it is. */
+function bounded(max: number) {
+  return z.string().max(max, { error: (issue) => `at most ${max} characters, got ${(issue.input as string).length}` });
+}
+
+/** A non-empty string of at most `max` characters. */
+const nonEmpty = (max: number) => bounded(max).min(1);
+/** A name, title, label or unit. */
+const label = nonEmpty(MAX_LABEL_LENGTH);
+/** A summary, description, narrative or source. */
+const text = nonEmpty(MAX_TEXT_LENGTH);
+
+/**
+ * A list of at most `max` items, `what` named in the error. The caps keep a hostile or generated file
+ * from making parsing and compiling slow (limits.ts).
+ */
+function list<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, { error: (issue) => `at most ${max} ${what}, got ${(issue.input as readonly unknown[]).length}` });
+}
+
+const id = bounded(MAX_ID_LENGTH)
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an id of lower-case letters, digits, "-" and "."')
   .refine((s) => !(s in Object.prototype), 'an id that is not a built-in name such as "constructor"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A real calendar date, YYYY-MM-DD: the pattern alone would let 2021-02-30 through to the engine. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .superRefine((date, ctx) => {
+    const problem = dateProblem(date);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'bad-date' } });
+  });
 const finite = z.number().finite();
 const probability = finite.min(0).max(1);
 const nonNegative = finite.min(0);
@@ -32,13 +86,21 @@ const nonNegative = finite.min(0);
  * a variable id, `escalation`, `turn`, `tension:A:B` (dyad tension), `grudge:A:B` (A's remembered
  * hostility from B), `talks:PHASE` (1 while the talks are in that phase, else 0) or `talks:alive`.
  */
-export const ref = z.string().min(1);
+export const ref = nonEmpty(MAX_REF_LENGTH);
+
+/** Weights on refs (coefficients, objectives, grudges), at most MAX_TERMS of them. */
+function weights<V extends z.ZodType>(value: V) {
+  return z.record(ref, value).refine((r) => Object.keys(r).length <= MAX_TERMS, {
+    error: (issue) => `at most ${MAX_TERMS} refs, got ${Object.keys(issue.input as object).length}`,
+    params: { code: 'too_big' },
+  });
+}
 
 /** value = link(base + sum of coef * ref). A logistic link gives a probability in (0, 1). */
 export const linearTerm = z
   .object({
     base: finite,
-    terms: z.record(ref, finite).default({}),
+    terms: weights(finite).default({}),
     link: z.enum(linkFunctions).default('logistic'),
   })
   .strict();
@@ -67,8 +129,8 @@ export const condition = z
 export const delayedEffect = z
   .object({
     afterTurns: z.number().int().min(1).max(52),
-    narrative: z.string().min(1),
-    effects: z.array(effect).min(1),
+    narrative: text,
+    effects: list(effect, MAX_EFFECTS, 'effects').min(1),
   })
   .strict();
 
@@ -76,11 +138,11 @@ export const delayedEffect = z
 export const outcome = z
   .object({
     id,
-    label: z.string().min(1),
-    narrative: z.string().min(1),
+    label,
+    narrative: text,
     probability: linearTerm,
-    effects: z.array(effect).default([]),
-    delayed: z.array(delayedEffect).default([]),
+    effects: list(effect, MAX_EFFECTS, 'effects').default([]),
+    delayed: list(delayedEffect, MAX_DELAYED, 'delayed effects').default([]),
   })
   .strict();
 
@@ -88,8 +150,8 @@ export const move = z
   .object({
     id,
     actor: id,
-    label: z.string().min(1),
-    description: z.string().min(1),
+    label,
+    description: text,
     category: z.enum(moveCategories),
     cameo: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits'),
     /** Goldstein conflict-cooperation weight, -10 (most hostile) .. +10 (most cooperative). */
@@ -97,23 +159,23 @@ export const move = z
     /** Kahn's ladder rung the move belongs to, 0 .. top rung. */
     rung: z.number().int().min(0),
     /** Actors the move is aimed at: they feel its hostility or cooperation. */
-    targets: z.array(id).default([]),
+    targets: list(id, MAX_ACTORS, 'targets').default([]),
     /** The AI's prior propensity for this move, in softmax score units. */
     bias: finite.default(0),
     /** Score added per unit of each ref (e.g. a militia attacks more readily with more capability). */
-    propensity: z.record(ref, finite).default({}),
-    preconditions: z.array(condition).default([]),
+    propensity: weights(finite).default({}),
+    preconditions: list(condition, MAX_CONDITIONS, 'preconditions').default([]),
     /** Legal only while the talks are in one of these phases (all phases when absent). */
-    talksPhases: z.array(id).optional(),
-    effects: z.array(effect).default([]),
+    talksPhases: list(id, MAX_TALKS_PHASES, 'phases').optional(),
+    effects: list(effect, MAX_EFFECTS, 'effects').default([]),
     /** A talks transition the move forces when the talks are in that transition's `from` phases. */
     talks: id.optional(),
-    outcomes: z.array(outcome).default([]),
-    delayed: z.array(delayedEffect).default([]),
+    outcomes: list(outcome, MAX_OUTCOMES, 'outcomes').default([]),
+    delayed: list(delayedEffect, MAX_DELAYED, 'delayed effects').default([]),
     /** What the week's narrative says; variants are used in turn. */
-    narrative: z.array(z.string().min(1)).min(1),
+    narrative: list(text, MAX_NARRATIVES, 'narratives').min(1),
     /** Added when none of the move's outcomes happened (e.g. "no casualties"). */
-    quietNarrative: z.string().optional(),
+    quietNarrative: bounded(MAX_TEXT_LENGTH).optional(),
   })
   .strict();
 
@@ -145,26 +207,26 @@ export const doctrine = z
 export const actor = z
   .object({
     id,
-    name: z.string().min(1),
+    name: label,
     short: z.string().min(1).max(12),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
-    description: z.string().min(1),
+    description: text,
     defaultStrategy: z.enum(strategyIds).default('doctrine'),
     /** The move the historical policy plays in weeks the record shows nothing for this actor. */
     quietMove: id.optional(),
     doctrine,
     /** How the actor values the state: weights on refs. */
-    objectives: z.record(ref, finite),
+    objectives: weights(finite),
   })
   .strict();
 
 export const variable = z
   .object({
     id,
-    label: z.string().min(1),
-    description: z.string().min(1),
+    label,
+    description: text,
     /** Units, e.g. "index 0-1" or "people". */
-    unit: z.string().min(1),
+    unit: label,
     min: finite,
     max: finite,
     initial: finite,
@@ -172,7 +234,7 @@ export const variable = z
      * Weekly pull toward a target by the share `rate` (rebuilding, decay of pressure). The target is
      * `toward` plus the sum of coef * ref over `terms`, kept within the variable's range.
      */
-    drift: z.object({ toward: finite, rate: probability, terms: z.record(ref, finite).default({}) }).strict().optional(),
+    drift: z.object({ toward: finite, rate: probability, terms: weights(finite).default({}) }).strict().optional(),
     /** Counters are reported in forecast outcome tables (casualties, attacks, strikes). */
     counter: z.boolean().default(false),
   })
@@ -181,15 +243,15 @@ export const variable = z
 export const rung = z
   .object({
     level: z.number().int().min(0),
-    name: z.string().min(1),
-    description: z.string().min(1),
+    name: label,
+    description: text,
   })
   .strict();
 
 export const talksPhase = z
   .object({
     id,
-    label: z.string().min(1),
+    label,
     /** Whether talks in this phase count as alive (not collapsed). */
     alive: z.boolean(),
     /** The game ends when the talks reach this phase (e.g. a restored deal). */
@@ -200,8 +262,8 @@ export const talksPhase = z
 export const talksTransition = z
   .object({
     id,
-    label: z.string().min(1),
-    from: z.array(id).min(1),
+    label,
+    from: list(id, MAX_TALKS_PHASES, 'phases').min(1),
     to: id,
     /** Weekly probability of the transition, from the state after the week's moves. */
     hazard: linearTerm,
@@ -212,10 +274,10 @@ export const scheduledEvent = z
   .object({
     id,
     date: isoDate,
-    label: z.string().min(1),
-    narrative: z.string().min(1),
-    source: z.string().min(1),
-    effects: z.array(effect).default([]),
+    label,
+    narrative: text,
+    source: text,
+    effects: list(effect, MAX_EFFECTS, 'effects').default([]),
     talks: id.optional(),
   })
   .strict();
@@ -265,20 +327,20 @@ export const belief = z
   .object({
     id,
     /** What is believed, as a phrase that completes "they expect ...", e.g. "a US strike after an attack". */
-    label: z.string().min(1),
+    label,
     holder: id,
     about: id,
     /** Move ids, or `move/outcome` ids, whose happening opens a window for a response. */
-    triggers: z.array(z.string().min(1)).min(1),
+    triggers: list(nonEmpty(MAX_REF_LENGTH), MAX_REFS_LISTED, 'triggers').min(1),
     /** Moves of `about` that count as the response. */
-    responses: z.array(id).min(1),
+    responses: list(id, MAX_REFS_LISTED, 'responses').min(1),
     /** Weeks after a trigger within which a response counts. */
     window: z.number().int().min(1).max(8),
     /** The response rate after a trigger, before the start. */
     prior: betaPrior,
     /** The weekly rate of the responses in weeks with no trigger to answer, before the start. */
     baseline: betaPrior,
-    source: z.string().min(1),
+    source: text,
   })
   .strict();
 
@@ -289,18 +351,18 @@ export const belief = z
 export const inject = z
   .object({
     id,
-    label: z.string().min(1),
-    description: z.string().min(1),
-    narrative: z.string().min(1),
+    label,
+    description: text,
+    narrative: text,
     category: z.enum(moveCategories),
     cameo: z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits'),
     goldstein: finite.min(-10).max(10),
     rung: z.number().int().min(0),
-    effects: z.array(effect).default([]),
+    effects: list(effect, MAX_EFFECTS, 'effects').default([]),
     /** A talks transition it forces when the talks are in that transition's `from` phases. */
     talks: id.optional(),
     /** The kind of event in the record it is modelled on. */
-    source: z.string().min(1),
+    source: text,
   })
   .strict();
 
@@ -310,8 +372,8 @@ export const historyEntry = z
     date: isoDate,
     actor: id,
     move: id,
-    source: z.string().min(1),
-    note: z.string().optional(),
+    source: text,
+    note: bounded(MAX_TEXT_LENGTH).optional(),
   })
   .strict();
 
@@ -319,9 +381,9 @@ export const historyEntry = z
 export const contextEvent = z
   .object({
     date: isoDate,
-    label: z.string().min(1),
+    label,
     rung: z.number().int().min(0),
-    source: z.string().min(1),
+    source: text,
   })
   .strict();
 
@@ -329,12 +391,12 @@ export const contextEvent = z
 export const calibrationTarget = z
   .object({
     id: z.enum(['attacks-per-week', 'lethal-attack-share', 'us-retaliation-lag', 'militia-retaliation-lag']),
-    label: z.string().min(1),
+    label,
     /** The record's value, and the band the model must fall in to pass. */
     value: finite,
     lo: finite,
     hi: finite,
-    source: z.string().min(1),
+    source: text,
   })
   .strict()
   .refine((t) => t.lo <= t.value && t.value <= t.hi, { message: 'lo <= value <= hi' });
@@ -342,66 +404,67 @@ export const calibrationTarget = z
 /** How to read games for the back-tests: which moves are attacks and strikes, which outcomes kill. */
 export const calibration = z
   .object({
-    attackMoves: z.array(id).min(1),
-    strikeMoves: z.array(id).min(1),
+    attackMoves: list(id, MAX_REFS_LISTED, 'moves').min(1),
+    strikeMoves: list(id, MAX_REFS_LISTED, 'moves').min(1),
     /** `move/outcome` ids whose happening makes an attack lethal. */
-    lethalOutcomes: z.array(z.string().min(1)).min(1),
+    lethalOutcomes: list(nonEmpty(MAX_REF_LENGTH), MAX_REFS_LISTED, 'outcomes').min(1),
     /** A counter variable of attacks (volleys), for attacks per week. */
     attackCounter: id,
     /** Responses later than this many weeks do not count as retaliation. */
     maxLagWeeks: z.number().int().min(1).max(26),
-    targets: z.array(calibrationTarget).default([]),
+    targets: list(calibrationTarget, MAX_CALIBRATION_TARGETS, 'targets').default([]),
   })
   .strict();
 
 export const source = z
   .object({
     id,
-    title: z.string().min(1),
-    url: z.string().url().optional(),
+    title: label,
+    /** Only http(s): the app renders it as a link, and a `javascript:` URL there would run code. */
+    url: z.url({ protocol: z.regexes.httpProtocol, error: 'an http or https URL' }).max(MAX_URL_LENGTH).optional(),
   })
   .strict();
 
 export const scenarioSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: bounded(MAX_URL_LENGTH).optional(),
     schemaVersion: z.literal(SCHEMA_VERSION),
     id,
-    title: z.string().min(1),
-    summary: z.string().min(1),
+    title: label,
+    summary: text,
     startDate: isoDate,
     turnDays: z.number().int().min(1).max(31),
     defaultTurns: z.number().int().min(1).max(MAX_WEEKS),
-    sources: z.array(source).min(1),
-    actors: z.array(actor).min(2),
-    variables: z.array(variable),
-    ladder: z.array(rung).min(2),
+    sources: list(source, MAX_SOURCES, 'sources').min(1),
+    actors: list(actor, MAX_ACTORS, 'actors').min(2),
+    variables: list(variable, MAX_VARIABLES, 'variables'),
+    ladder: list(rung, MAX_RUNGS, 'rungs').min(2),
     initialEscalation: nonNegative,
     /** Remembered hostility at the start, as `grudge:A:B` -> value. */
-    initialGrudges: z.record(ref, nonNegative).default({}),
+    initialGrudges: weights(nonNegative).default({}),
     dynamics,
     talks: z
       .object({
-        label: z.string().min(1),
+        label,
         initialPhase: id,
         /** The phase the talks fall into if the game ends in open war. */
         onOpenWar: id.optional(),
-        phases: z.array(talksPhase).min(2).max(30),
-        transitions: z.array(talksTransition).min(1),
+        phases: list(talksPhase, MAX_TALKS_PHASES, 'phases').min(2),
+        transitions: list(talksTransition, MAX_TALKS_TRANSITIONS, 'transitions').min(1),
         /** Weeks ahead of the talks outlook: "the chance the talks are still alive N weeks from now". */
         outlookWeeks: z.number().int().min(1).max(52).default(12),
       })
       .strict(),
-    moves: z.array(move).min(1),
+    moves: list(move, MAX_MOVES, 'moves').min(1),
     /** What the actors believe about each other's resolve, with priors from the record. */
-    beliefs: z.array(belief).default([]),
+    beliefs: list(belief, MAX_BELIEFS, 'beliefs').default([]),
     /** Events a facilitator can fire into a game. */
-    injects: z.array(inject).default([]),
-    events: z.array(scheduledEvent).default([]),
+    injects: list(inject, MAX_INJECTS, 'injects').default([]),
+    events: list(scheduledEvent, MAX_EVENTS, 'events').default([]),
     /** The record, played by the `historical` strategy. */
-    history: z.array(historyEntry).default([]),
+    history: list(historyEntry, MAX_HISTORY, 'history entries').default([]),
     /** Real events before the start, for the escalation chart's history overlay. */
-    context: z.array(contextEvent).default([]),
+    context: list(contextEvent, MAX_CONTEXT, 'context events').default([]),
     /** How the back-tests read this scenario's games (npm run calibrate). */
     calibration: calibration.optional(),
   })
