@@ -123,6 +123,20 @@ describe('forecast --shard and merge', () => {
     expect(r.err).toContain('"fixture" is not a bundled scenario: give the shards\' scenario file with --scenario');
   });
 
+  it('never reads a path that a shard names as its scenario', async () => {
+    for (const id of ['/etc/passwd', '../../package', '/dev/zero', scenario]) {
+      const named = join(dir, 'named.json');
+      const data = JSON.parse(readFileSync(shards[0]!, 'utf8'));
+      data.provenance.scenario = id;
+      data.tally.scenarioId = id;
+      writeFileSync(named, JSON.stringify(data));
+      const r = await runCli('merge', named);
+      expect(r.code, id).toBe(2);
+      expect(r.err).toContain(`"${id}" is not a bundled scenario`);
+      expect(r.err).not.toMatch(/root:|"name": "deterrence-lab"/);
+    }
+  });
+
   it('treats a shard file as untrusted input: errors name the file and the path', async () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"format": ');

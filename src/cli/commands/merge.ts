@@ -14,7 +14,7 @@ import type { Scenario } from '../../scenario/schema';
 import { formatOption, UsageError } from '../args';
 import { renderForecast } from '../forecast-output';
 import type { Io } from '../io';
-import { InputError, loadScenario } from '../load';
+import { InputError, loadBundledScenario, loadScenario } from '../load';
 import { runProvenance } from '../../analysis/exports';
 import { generatedDate } from '../provenance';
 import { digestOf, readShard, writeShard, type ShardFile } from '../shard';
@@ -113,12 +113,18 @@ function finalRungErrors(t: ForecastTally): ScenarioError[] {
   return errors;
 }
 
-function loadShardScenario(pathOrId: string, byId: boolean): ReturnType<typeof loadScenario> {
+/**
+ * The shards' scenario: the file the user gave with --scenario, else the bundled scenario of the id
+ * the shard names. An id read from a shard never names a path.
+ */
+function loadShardScenario(path: string | undefined, shard: Shard): { scenario: Scenario; file: string } {
+  if (path !== undefined) return loadScenario(path);
+  const id = shard.data.provenance.scenario;
   try {
-    return loadScenario(pathOrId);
+    return { scenario: loadBundledScenario(id, shard.file, 'provenance.scenario'), file: `the bundled "${id}"` };
   } catch (e) {
-    if (byId && e instanceof InputError && e.errors[0]?.code === 'unreadable') {
-      throw new UsageError(`"${pathOrId}" is not a bundled scenario: give the shards' scenario file with --scenario`);
+    if (e instanceof InputError && e.errors[0]?.code === 'unknown-scenario') {
+      throw new UsageError(`"${id}" is not a bundled scenario: give the shards' scenario file with --scenario`);
     }
     throw e;
   }
@@ -128,7 +134,7 @@ function loadShardScenario(pathOrId: string, byId: boolean): ReturnType<typeof l
 function shardScenario(shards: readonly Shard[], path: string | undefined): Scenario {
   const first = shards[0]!;
   const p = first.data.provenance;
-  const { scenario: base, file } = loadShardScenario(path ?? p.scenario, path === undefined);
+  const { scenario: base, file } = loadShardScenario(path, first);
   const r = withParameters(base, p.parameters);
   if (!r.ok) throw new InputError(first.file, r.errors.map((e) => ({ ...e, path: `provenance.parameters.${e.path}` })));
   if (digestOf(r.value) !== first.data.digests.scenario) {
