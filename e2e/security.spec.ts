@@ -63,3 +63,13 @@ test('a link that would decode to millions of characters, or is too long to be a
     await expect(page.getByRole('alert')).toHaveCount(0);
   }
 });
+
+test('an address that ends in something other than a game link says so, and changes nothing', async ({ page }) => {
+  for (const hash of ['#g', '#G=abc', '#x=1']) {
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('alert')).toContainText('is not a Deterrence Lab game');
+    expect(new URL(page.url()).hash).toBe('');
+  }
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
