@@ -20,13 +20,13 @@ const impureImports = {
 /** The engine reads the scenario format (its types, refs, log and limits) and nothing built on the engine. */
 const engineImports = {
   paths: impureImports.paths,
-  patterns: [...impureImports.patterns, { group: ['**/analysis/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
+  patterns: [...impureImports.patterns, { group: ['**/analysis/**', '**/classroom/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
 };
 
 /** The scenario format is the bottom layer: it never imports the engine or what is built on it. */
 const scenarioImports = {
   paths: impureImports.paths,
-  patterns: [...impureImports.patterns, { group: ['**/engine/**', '**/analysis/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
+  patterns: [...impureImports.patterns, { group: ['**/engine/**', '**/analysis/**', '**/classroom/**'], message: 'Dependencies point one way: scenario <- engine <- analysis.' }],
 };
 
 export default tseslint.config(
@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/analysis/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/analysis/**/*.ts', 'src/classroom/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {

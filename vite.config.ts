@@ -1,26 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/app/content-security-policy.ts';
 
-/**
- * The Content-Security-Policy of the built app: scripts, workers, styles and connections from its own
- * origin only (the classroom socket is same-origin, which 'self' covers), no inline scripts, no
- * plugins, no eval, no other site. Images may also be data: and blob: URLs (the icon; charts saved
- * as PNG). The dev server is left without it, since Vite injects an inline script for hot reload.
- * e2e/security.spec.ts runs the app under it and fails on any violation.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
+/** The app's Content-Security-Policy as a meta tag, in the build only: Vite's dev server injects an inline script for hot reload. */
 function csp(): Plugin {
   return {
     name: 'deterrence-lab-csp',
