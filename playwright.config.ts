@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium';
 
 /**
- * End-to-end tests in real Chromium against the production build (`vite build` + `vite preview`).
+ * End-to-end tests in real Chromium against the production build, served by the classroom server
+ * (`vite build`, then `src/server/main.ts` with its rooms in a fresh temporary folder).
  *
  * Which Chromium: $CHROMIUM_PATH if set, else Debian's /usr/bin/chromium if present
  * (`apt-get install -y chromium`), else Playwright's own (`npx playwright install chromium`).
@@ -11,6 +15,8 @@ const executablePath = chromiumExecutable();
 const port = 4173;
 const baseURL = `http://127.0.0.1:${port}`;
 const isCI = Boolean(process.env.CI);
+// Made once by the process that starts the server; workers evaluating this file never use it.
+const roomsDir = process.env['E2E_ROOMS_DIR'] ?? (process.env['E2E_ROOMS_DIR'] = mkdtempSync(join(tmpdir(), 'deterrence-lab-e2e-rooms-')));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,7 +47,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, served as users get it. (Typechecking is `npm run typecheck`'s job.)
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build && npx tsx src/server/main.ts --host 127.0.0.1 --port ${port} --rooms ${roomsDir}`,
     url: baseURL,
     reuseExistingServer: !isCI,
     timeout: 180_000,

@@ -6,6 +6,7 @@ import { linkOutlooks } from './app/outlook-link';
 import { loadCatalogue } from './app/scenarios';
 import { createForecastStore } from './store/forecast';
 import { createOutlookStore } from './store/outlook';
+import { createClassroomStore } from './store/classroom';
 import { createSessionStore } from './store/session';
 import { runForecast } from './worker/forecast-client';
 import { runOutlook } from './worker/outlook-client';
@@ -28,11 +29,23 @@ const store = createSessionStore({ scenarios: catalogue.scenarios, storage: loca
 const forecasts = createForecastStore(runForecast, () => performance.now());
 const outlooks = createOutlookStore(runOutlook);
 linkOutlooks(store, outlooks, catalogue.scenarios);
+const classroom = createClassroomStore({
+  connect: () => new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/classroom`),
+  storage: localStore(),
+  now: () => Date.now(),
+  setTimeout: (f, ms) => window.setTimeout(f, ms),
+  clearTimeout: (h) => window.clearTimeout(h as number),
+  online: () => navigator.onLine,
+  onNetworkChange: (listener) => {
+    window.addEventListener('online', () => listener(true));
+    window.addEventListener('offline', () => listener(false));
+  },
+});
 
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary onReset={() => store.getState().leave()}>
-      <App catalogue={catalogue} store={store} forecasts={forecasts} outlooks={outlooks} />
+      <App catalogue={catalogue} store={store} forecasts={forecasts} outlooks={outlooks} classroom={classroom} />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,23 +1,31 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ForecastStore } from '../store/forecast';
 import { ForecastContext } from '../store/forecast-react';
 import type { OutlookStore } from '../store/outlook';
 import { OutlookContext } from '../store/outlook-react';
+import { LAST_ROOM_KEY, type ClassroomStore } from '../store/classroom';
+import { ClassroomContext, useClassroom } from '../store/classroom-react';
 import type { SessionStore } from '../store/session';
 import { SessionContext, useSession } from '../store/react';
 import { MessageBanner } from '../ui/message-banner';
+import { ClassroomStart } from '../ui/classroom/classroom-start';
 import { StartView } from '../ui/start-view';
 import type { Catalogue } from './scenarios';
 
 // The play view brings the charts (recharts): loaded only when a game starts, so the start page stays small.
 const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.PlayView })));
+// The classroom's screens (projector, team, observer) bring the charts too.
+const ClassroomView = lazy(() => import('../ui/classroom/classroom-view').then((m) => ({ default: m.ClassroomView })));
 // The analysis view (comparisons, tournaments, sweeps) is its own chunk too.
 const AnalysisView = lazy(() => import('../ui/analysis/analysis-view').then((m) => ({ default: m.AnalysisView })));
+// The debrief (its charts and print styles) is its own chunk as well.
+const DebriefView = lazy(() => import('../ui/debrief/debrief-view').then((m) => ({ default: m.DebriefView })));
 
 export interface AppProps {
   readonly catalogue: Catalogue;
   readonly store: StoreApi<SessionStore>;
+  readonly classroom: StoreApi<ClassroomStore>;
   readonly forecasts: StoreApi<ForecastStore>;
   readonly outlooks: StoreApi<OutlookStore>;
 }
@@ -27,20 +35,33 @@ export interface AppProps {
  * tab (hashchange). The fragment is cleared before it is decoded, so a link that cannot be read is
  * not read again on reload; a fragment that is not a game link says so.
  */
-function useShareLink(store: StoreApi<SessionStore>): void {
+function useShareLink(store: StoreApi<SessionStore>, classroom: StoreApi<ClassroomStore>): void {
   useEffect(() => {
     const open = () => {
       const hash = location.hash;
       if (hash === '' || hash === '#') return;
       history.replaceState(null, '', `${location.pathname}${location.search}`);
-      const match = /^#g=(.+)$/.exec(hash);
-      if (match) store.getState().loadShare(match[1]!);
-      else store.setState({ message: { kind: 'error', text: 'The link’s address ends in something that is not a Deterrence Lab game (it should end in #g= and the game’s code). Nothing was changed.' } });
+      const game = /^#g=(.+)$/.exec(hash);
+      const room = /^#room=([A-Za-z0-9]{6})(?:&seat=([0-9a-f]{32}))?$/.exec(hash);
+      if (game) store.getState().loadShare(game[1]!);
+      else if (room) classroom.getState().join(room[1]!.toUpperCase(), room[2]);
+      else store.setState({ message: { kind: 'error', text: 'The link’s address ends in something that is not a Deterrence Lab game (it should end in #g= and the game’s code) or room (#room= and its code). Nothing was changed.' } });
     };
+    // Back in the room this screen was in before a reload, unless the link names another.
+    const last = readLastRoom();
+    if ((location.hash === '' || location.hash === '#') && last) classroom.getState().join(last);
     open();
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
-  }, [store]);
+  }, [store, classroom]);
+}
+
+function readLastRoom(): string | null {
+  try {
+    return localStorage.getItem(LAST_ROOM_KEY);
+  } catch {
+    return null;
+  }
 }
 
 /** Hears other tabs' saves (the `storage` event), so two tabs on one game never silently undo each other. */
@@ -66,6 +87,13 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
       </Suspense>
     );
   }
+  if (screen === 'debrief' && scenario) {
+    return (
+      <Suspense fallback={<p role="status">Loading the debrief…</p>}>
+        <DebriefView scenario={scenario} />
+      </Suspense>
+    );
+  }
   if (screen === 'play' && scenario) {
     return (
       <Suspense fallback={<p role="status">Loading the game…</p>}>
@@ -83,7 +111,20 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
         </button>
       </header>
       <StartView scenarios={catalogue.scenarios} />
+      <ClassroomStart scenarios={catalogue.scenarios} />
     </>
+  );
+}
+
+/** A screen in a classroom room shows the room; otherwise the app's own screens. */
+function ClassroomOrScreens({ catalogue }: { catalogue: Catalogue }) {
+  const inRoom = useClassroom((s) => s.credentials !== null || s.view !== null || (s.status !== 'idle' && s.attempts > 0));
+  const [watching, setWatching] = useState(false);
+  if (!inRoom) return <Screens catalogue={catalogue} />;
+  return (
+    <Suspense fallback={<p role="status">Loading the classroom…</p>}>
+      <ClassroomView scenarios={catalogue.scenarios} watching={watching} onWatch={() => setWatching(true)} />
+    </Suspense>
   );
 }
 
@@ -104,18 +145,20 @@ function BrokenScenarios({ catalogue }: { catalogue: Catalogue }) {
   ));
 }
 
-export function App({ catalogue, store, forecasts, outlooks }: AppProps) {
-  useShareLink(store);
+export function App({ catalogue, store, forecasts, outlooks, classroom }: AppProps) {
+  useShareLink(store, classroom);
   useOtherTabs(store);
   return (
     <SessionContext.Provider value={store}>
       <ForecastContext.Provider value={forecasts}>
         <OutlookContext.Provider value={outlooks}>
-          <main className="app">
-            <BrokenScenarios catalogue={catalogue} />
-            <MessageBanner />
-            <Screens catalogue={catalogue} />
-          </main>
+          <ClassroomContext.Provider value={classroom}>
+            <main className="app">
+              <BrokenScenarios catalogue={catalogue} />
+              <MessageBanner />
+              <ClassroomOrScreens catalogue={catalogue} />
+            </main>
+          </ClassroomContext.Provider>
         </OutlookContext.Provider>
       </ForecastContext.Provider>
     </SessionContext.Provider>

@@ -2,11 +2,15 @@
  * Pure adapters from engine output to chart series: one row per week with a column per branch,
  * the talks phases as spans, and the "why" contributions as labelled bars.
  */
+import { contributionLabel } from '../analysis/contribution-label';
 import type { TalksOutlook } from '../engine/outlook';
-import type { Contribution, TurnReport } from '../engine/report';
+import type { TurnReport } from '../engine/report';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { BRANCH_COLOURS } from './charts.constants';
+
+// The label is pure and shared with the debrief (src/analysis); re-exported for the charts' callers.
+export { contributionLabel };
 
 export interface BranchLine {
   readonly id: string;
@@ -93,25 +97,6 @@ export function phaseSpans(scenario: Scenario, states: readonly GameState[]): Ph
 export interface WhyBar {
   readonly label: string;
   readonly amount: number;
-}
-
-/** A plain-language label for a contribution: who did what, or which force of nature. */
-export function contributionLabel(scenario: Scenario, c: Contribution): string {
-  const actor = scenario.actors.find((a) => a.id === c.actor)?.short;
-  switch (c.kind) {
-    case 'move':
-      return `${actor ?? 'Move'}: ${c.label}`;
-    case 'outcome':
-      return `${actor ? `${actor} — ` : ''}${c.label}`;
-    case 'delayed':
-      return `Later: ${c.label}`;
-    case 'event':
-      return `Event: ${c.label}`;
-    case 'inject':
-      return `Fired event: ${c.label}`;
-    default:
-      return c.label;
-  }
 }
 
 /** The contributions behind the week's change of escalation or of the talks' weekly risk, largest first, as bars. */

@@ -52,6 +52,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claim'), actor }).strict(),
   z.object({ type: z.literal('export') }).strict(),
   z.object({ type: z.literal('delete') }).strict(),
+  /** A heartbeat: a screen that hears nothing back for a while knows its connection is dead. */
+  z.object({ type: z.literal('ping') }).strict(),
   ...facilitatorCommand.options,
   ...teamCommand.options,
 ]);
@@ -102,4 +104,5 @@ export type ServerMessage =
   | { readonly type: 'view'; readonly view: RoomView }
   | { readonly type: 'error'; readonly message: string; readonly path?: string }
   | { readonly type: 'export'; readonly code: string; readonly text: string }
-  | { readonly type: 'deleted'; readonly code: string };
+  | { readonly type: 'deleted'; readonly code: string }
+  | { readonly type: 'pong' };

@@ -119,6 +119,8 @@ export class Classroom {
         return this.join(client, m.code, m.token);
       case 'claim':
         return this.claim(client, m.actor);
+      case 'ping':
+        return this.send(client, { type: 'pong' });
       case 'export':
       case 'delete':
         return this.manage(client, m.type);
@@ -198,7 +200,7 @@ export class Classroom {
     this.apply(client, teamCommand(this.scenarioOf(room.setup.scenarioId), room, client.actor, m));
   }
 
-  private facilitate(client: Client, m: Exclude<ClientMessage, { type: 'create' | 'join' | 'claim' | 'export' | 'delete' | 'seal' | 'unseal' }>): void {
+  private facilitate(client: Client, m: Exclude<ClientMessage, { type: 'create' | 'join' | 'claim' | 'export' | 'delete' | 'seal' | 'unseal' | 'ping' }>): void {
     const room = client.code ? this.deps.store.get(client.code) : null;
     if (!room || client.role !== 'facilitator') return this.error(client, 'only the facilitator can do that');
     this.apply(client, facilitatorCommand(this.scenarioOf(room.setup.scenarioId), room, m, this.deps.now().getTime()));

@@ -74,7 +74,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   let stopVite: (() => Promise<void>) | null = null;
   if (o.dev) {
     const { createServer: createVite } = await import('vite');
-    const vite = await createVite({ server: { middlewareMode: true, hmr: { server: http } }, appType: 'spa' });
+    const vite = await createVite({ server: { middlewareMode: true, ws: { server: http } }, appType: 'spa' });
     http.on('request', (req, res) => vite.middlewares(req, res));
     stopVite = () => vite.close();
   } else {

@@ -47,8 +47,8 @@ export interface SessionStore {
   readonly redo: Readonly<Record<string, readonly LogEntry[]>>;
   /** The week in view on the active branch; null follows the latest. */
   readonly view: number | null;
-  /** Which view shows: the start page, the game, or the analysis of strategies. */
-  readonly screen: 'start' | 'play' | 'analysis';
+  /** Which view shows: the start page, the game, the analysis of strategies, or the game's debrief. */
+  readonly screen: 'start' | 'play' | 'analysis' | 'debrief';
   readonly message: Message | null;
   start(setup: Setup): void;
   pick(actor: string, move: string): void;
@@ -77,6 +77,8 @@ export interface SessionStore {
   storageChanged(key: string | null): void;
   /** Opens the analysis view; `back` returns to the game if there is one, else to the start. */
   openAnalysis(): void;
+  /** Opens the debrief of the game in play; `back` returns to the game. */
+  openDebrief(): void;
   back(): void;
   dismiss(): void;
 }
@@ -412,6 +414,10 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
 
       openAnalysis() {
         set({ screen: 'analysis', message: null });
+      },
+
+      openDebrief() {
+        if (get().session) set({ screen: 'debrief', message: null });
       },
 
       back() {

@@ -25,7 +25,8 @@ interface ActorPickerProps {
   readonly sealed: boolean;
 }
 
-function MoveChoices({ scenario, state, actor, value, onChange }: {
+/** The legal moves of an actor this week, as radio choices with their descriptions. */
+export function MoveChoices({ scenario, state, actor, value, onChange }: {
   scenario: Scenario;
   state: GameState;
   actor: Scenario['actors'][number];

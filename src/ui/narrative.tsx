@@ -11,6 +11,10 @@ export interface NarrativeProps {
   readonly state: GameState;
   /** The talks outlook of the state, once computed. */
   readonly outlook: TalksOutlook | undefined;
+  /** Show the rung and the talks' numbers (a classroom may hide them from teams). */
+  readonly numbers?: boolean;
+  /** The actors whose move of the week was chosen automatically (their team was late), and their notes. */
+  readonly played?: Readonly<Record<string, { readonly note?: string; readonly auto?: true }>>;
 }
 
 const longDate = (iso: string) =>
@@ -34,7 +38,7 @@ function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: 
   );
 }
 
-export function Narrative({ scenario, state, outlook }: NarrativeProps) {
+export function Narrative({ scenario, state, outlook, numbers = true, played = {} }: NarrativeProps) {
   const rung = rungOf(scenario, state.escalation);
   const phase = scenario.talks.phases.find((p) => p.id === state.talks.phase)?.label ?? state.talks.phase;
   const report = state.report;
@@ -44,6 +48,7 @@ export function Narrative({ scenario, state, outlook }: NarrativeProps) {
       <h2 id="narrative-heading" tabIndex={-1}>
         {report ? `Week ${report.turn + 1}: ${longDate(report.date)}` : `The start: ${longDate(scenario.startDate)}`}
       </h2>
+      {numbers && (
       <dl className="status">
         <div>
           <dt>Ladder rung</dt>
@@ -58,6 +63,7 @@ export function Narrative({ scenario, state, outlook }: NarrativeProps) {
           </dd>
         </div>
       </dl>
+      )}
       {report ? (
         <>
           <ul className="week-moves">
@@ -67,6 +73,8 @@ export function Narrative({ scenario, state, outlook }: NarrativeProps) {
                 <li key={m.actor}>
                   <span className="swatch" style={{ background: actor.color }} aria-hidden="true" /> <strong>{actor.short}</strong>:{' '}
                   {moveLabel(m.move)}
+                  {played[m.actor]?.auto && <span className="tag tag-auto"> chosen automatically: the team was late</span>}
+                  {played[m.actor]?.note && <q className="move-note-text">{played[m.actor]!.note}</q>}
                 </li>
               );
             })}

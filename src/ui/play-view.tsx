@@ -57,6 +57,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
   const redo = useSession((s) => (s.session ? s.redo[s.session.active] : undefined));
   const leave = useSession((s) => s.leave);
   const openAnalysis = useSession((s) => s.openAnalysis);
+  const openDebrief = useSession((s) => s.openDebrief);
   useUndoKeys();
   const [history, setHistory] = useState(true);
   const controllers = game?.session.controllers;
@@ -93,6 +94,9 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
           </p>
         </div>
         <div className="header-actions">
+          <button type="button" onClick={openDebrief}>
+            Debrief
+          </button>
           <button type="button" onClick={openAnalysis}>
             Analyse strategies
           </button>
@@ -112,6 +116,14 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
           <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} />
           {atLatest && !over && <MovePicker scenario={scenario} state={state} humans={humans} />}
           {atLatest && !over && <InjectPanel scenario={scenario} queued={state.injects} />}
+          {atLatest && over && (
+            <p className="hint" role="status">
+              The game is over.{' '}
+              <button type="button" className="primary" onClick={openDebrief}>
+                Open the debrief
+              </button>
+            </p>
+          )}
           {!atLatest && (
             <p className="hint" role="status">
               You are looking at week {viewTurn}. Go back to the latest week to play on, or press “What if?” to fork a new branch from here.
