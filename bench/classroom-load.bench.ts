@@ -15,6 +15,7 @@
  *     moves that were sealed;
  *   - a restart after SIGKILL (a power cut): every room reads back and shows the same view.
  * Sealing stops after PLAY_MS; if that cuts the game short it says how many weeks were played.
+ * With SERVER_PROF=<folder> the server writes a CPU profile there (it is then stopped with SIGINT).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,7 @@ interface Server {
 }
 
 async function startServer(roomsDir: string, appDir: string): Promise<Server> {
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--rooms', roomsDir, '--app', appDir];
+  const args = [...(process.env.SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.SERVER_PROF] : []), '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', '0', '--rooms', roomsDir, '--app', appDir];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   // Read everything it prints: on Linux a write to a full pipe would stop the server.
@@ -81,7 +82,7 @@ async function startServer(roomsDir: string, appDir: string): Promise<Server> {
 function kill(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return Promise.resolve();
   const gone = new Promise<void>((done) => server.child.once('exit', () => done()));
-  server.child.kill('SIGKILL');
+  server.child.kill(process.env.SERVER_PROF ? 'SIGINT' : 'SIGKILL');
   return gone;
 }
 

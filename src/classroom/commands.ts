@@ -14,12 +14,22 @@ export type CommandResult = { readonly ok: true; readonly entries: readonly NewR
 
 const refuse = (error: string): CommandResult => ({ ok: false, error });
 
+/**
+ * The latest state of each log seen, by the log's identity: a room's fold keeps the same log array
+ * until a game entry arrives, so the seals of a week replay the game once, not once per seal.
+ */
+const latest = new WeakMap<RoomState['log'], { readonly room: string; readonly state: GameState }>();
+
 /** The game's state at the room's latest week. */
 export function currentState(scenario: Scenario, room: RoomState): GameState {
+  const known = latest.get(room.log);
+  if (known?.room === room.code && known.state.scenarioId === scenario.id) return known.state;
   const s = room.setup;
   const { states, error } = replay(scenario, { scenarioId: s.scenarioId, seed: s.seed, horizon: s.horizon, log: room.log });
   if (error) throw new Error(`room ${room.code}: its log does not replay: ${error.message}`);
-  return states[states.length - 1]!;
+  const state = states[states.length - 1]!;
+  latest.set(room.log, { room: room.code, state });
+  return state;
 }
 
 /**

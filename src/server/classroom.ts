@@ -4,6 +4,10 @@
  * at it; a bad frame gets an error frame and the connection and its room carry on. Commands go
  * through the pure room rules (src/classroom/commands.ts); what they return is written to disk
  * before anyone hears of it, and then every screen of the room gets a view made for its seat.
+ *
+ * Group commit: what a turn of the event loop's messages wrote is synced once, room file by room
+ * file, and only then is anything sent (answers in order, then each changed room's views, made
+ * once per turn however many seals it had), so a class that seals together costs one sync a room.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -60,10 +64,19 @@ function newCode(taken: (code: string) => boolean): string {
   }
 }
 
+function deliver(client: Client, message: ServerMessage): void {
+  if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
+}
+
 export class Classroom {
   private readonly clients = new Set<Client>();
   private readonly failedJoins = new Map<string, RateLimit>();
   private readonly limits: ClassroomLimits;
+  /** What to send once what has been written is synced. */
+  private readonly outbox: (readonly [Client, ServerMessage])[] = [];
+  /** Rooms whose screens need a new view once what has been written is synced. */
+  private readonly changed = new Set<string>();
+  private flushQueued = false;
 
   constructor(private readonly deps: ClassroomDeps) {
     this.limits = deps.limits ?? defaultLimits;
@@ -82,7 +95,28 @@ export class Classroom {
   }
 
   private send(client: Client, message: ServerMessage): void {
-    if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
+    this.outbox.push([client, message]);
+    this.queueFlush();
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Syncs what was written, then sends what waited for it. */
+  private flush(): void {
+    this.flushQueued = false;
+    try {
+      this.deps.store.sync();
+    } catch (e) {
+      this.deps.log?.(`classroom: could not sync the room files: ${(e as Error).message}`);
+    }
+    for (const [client, message] of this.outbox.splice(0)) deliver(client, message);
+    const rooms = [...this.changed];
+    this.changed.clear();
+    for (const code of rooms) this.sendViews(code);
   }
 
   private error(client: Client, message: string, path?: string): void {
@@ -225,15 +259,20 @@ export class Classroom {
     return s;
   }
 
-  /** Sends every screen of the room its own view. */
+  /** Every screen of the room gets its own view (once what has been written is synced). */
   private broadcast(code: string): void {
+    this.changed.add(code);
+    this.queueFlush();
+  }
+
+  private sendViews(code: string): void {
     const room = this.deps.store.get(code);
     if (!room) return;
     const scenario = this.scenarioOf(room.setup.scenarioId);
     const here = [...this.clients].filter((c) => c.code === code);
     const connected = new Set(here.flatMap((c) => (c.role === 'team' && c.actor ? [c.actor] : [])));
     const now = this.deps.now().getTime();
-    for (const c of here) this.send(c, { type: 'view', view: viewFor(scenario, room, { role: c.role!, actor: c.actor }, connected, now) });
+    for (const c of here) deliver(c, { type: 'view', view: viewFor(scenario, room, { role: c.role!, actor: c.actor }, connected, now) });
   }
 
   close(): void {

@@ -1,10 +1,12 @@
 /**
  * The rooms on disk: one append-only JSON-lines file per room (src/scenario/files/room-log.ts) in a
- * folder of their own. An entry is written and fsync'ed before `append` returns, so what a client
- * was told happened survives a power cut; on start every room is read back and folded. A room whose
+ * folder of their own. `append` writes an entry (the process may die now: the kernel has it) and
+ * `sync` makes every written entry durable (fdatasync); the server syncs before it tells a client
+ * anything, so what a client was told happened survives a power cut. On start every room is read
+ * back and folded. A room whose
  * file cannot be read is reported and left alone, never overwritten.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   applyRoomEntry,
@@ -27,6 +29,10 @@ const FILE = /^([A-Z0-9]+)\.jsonl$/;
 
 export class RoomStore {
   private readonly rooms = new Map<string, OpenRoom>();
+  /** Files written to since the last sync. */
+  private readonly unsynced = new Set<number>();
+  /** A file was created since the last sync: the folder's own entry needs syncing too. */
+  private newFiles = false;
 
   private constructor(readonly dir: string) {}
 
@@ -89,18 +95,19 @@ export class RoomStore {
     if (this.has(code)) throw new Error(`room ${code} exists`);
     const fd = openSync(this.file(code), 'wx');
     writeSync(fd, `${roomHeaderLine(code)}\n`);
+    this.newFiles = true;
     this.rooms.set(code, { state: null as unknown as RoomState, entries: [], fd });
     return this.append(code, [first], now);
   }
 
-  /** Numbers, stamps, writes and syncs the entries, then folds them into the room. */
+  /** Numbers, stamps and writes the entries, then folds them into the room; `sync` makes them durable. */
   append(code: string, list: readonly NewRoomEntry[], now: Date): RoomState {
     const room = this.rooms.get(code);
     if (!room) throw new Error(`no room ${code}`);
     const at = now.toISOString();
     const stamped = list.map((e, i) => roomEntry.parse({ ...e, seq: room.entries.length + i + 1, at }));
     writeSync(room.fd, stamped.map((e) => `${roomEntryLine(e)}\n`).join(''));
-    fsyncSync(room.fd);
+    this.unsynced.add(room.fd);
     let state: RoomState | null = room.entries.length === 0 ? null : room.state;
     for (const e of stamped) {
       state = applyRoomEntry(state, e, code);
@@ -108,6 +115,23 @@ export class RoomStore {
     }
     room.state = state!;
     return room.state;
+  }
+
+  /** Makes everything written so far durable, one fdatasync per file written to. */
+  sync(): void {
+    for (const fd of this.unsynced) {
+      fdatasyncSync(fd);
+      this.unsynced.delete(fd);
+    }
+    if (this.newFiles) {
+      const dir = openSync(this.dir, 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+      this.newFiles = false;
+    }
   }
 
   /** The room's file as it is on disk. */
@@ -119,6 +143,7 @@ export class RoomStore {
   delete(code: string): void {
     const room = this.rooms.get(code);
     if (!room) return;
+    this.unsynced.delete(room.fd);
     closeSync(room.fd);
     this.rooms.delete(code);
     mkdirSync(join(this.dir, 'deleted'), { recursive: true });
@@ -126,6 +151,7 @@ export class RoomStore {
   }
 
   close(): void {
+    this.sync();
     for (const r of this.rooms.values()) closeSync(r.fd);
     this.rooms.clear();
   }
