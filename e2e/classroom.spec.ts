@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestServer } from './classroom-server';
+import { expectPrintedDebrief } from './pdf';
 
 const ACTORS = {
   us: 'United States',
@@ -138,8 +139,8 @@ test('a facilitator and five teams play three weeks with notes, a late team, an 
   }
   // Every frame each team's screen receives, from the start (the pages were created just above).
   for (const actor of TEAMS) {
-    await teams[actor].reload();
     teams[actor].on('websocket', (ws) => ws.on('framereceived', (f) => frames[actor].push(String(f.payload))));
+    await teams[actor].reload();
     await expect(teams[actor].getByRole('heading', { name: /: your move$/ })).toBeVisible();
   }
   for (const actor of TEAMS) await expect(seatStatus(facilitator, actor)).toHaveText('deciding');
@@ -192,4 +193,21 @@ test('a facilitator and five teams play three weeks with notes, a late team, an 
     }
     expect(frames[actor].length).toBeGreaterThan(10);
   }
+
+  // The end: the facilitator ends the game and prints the class's debrief.
+  await facilitator.getByRole('button', { name: 'End the game' }).click();
+  await facilitator.getByRole('button', { name: 'Open the debrief' }).click();
+  await expect(facilitator.getByRole('heading', { level: 1 })).toHaveText(/^Debrief: /);
+  await expect(facilitator.locator('.debrief-teams')).toContainText('Teams: ');
+  const path = facilitator.locator('.path-table');
+  await expect(path.locator('tbody tr')).toHaveCount(3);
+  await expect(path).toContainText(noteOf('us', 3));
+  await expect(path.locator('tbody tr').nth(1)).toContainText('automatic');
+  await expect(facilitator.getByTestId('debrief-standing')).toHaveText(/^In week 3 the class was above \d+% of the AI futures/, { timeout: 90_000 });
+  await facilitator.emulateMedia({ media: 'print' });
+  const text = await expectPrintedDebrief(await facilitator.pdf({ format: 'A4' }));
+  expect(text).toContain(noteOf('iraq', 1));
+  await facilitator.emulateMedia({ media: 'screen' });
+  await facilitator.getByRole('button', { name: 'Back to the game' }).click();
+  await expect(facilitator.getByTestId('room-code')).toHaveText(code);
 });

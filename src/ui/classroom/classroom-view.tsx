@@ -1,9 +1,13 @@
+import { lazy, Suspense, useState } from 'react';
 import type { RoomView } from '../../classroom/protocol';
 import type { Scenario } from '../../scenario/schema';
 import { useClassroom } from '../../store/classroom-react';
 import { FacilitatorView } from './facilitator-view';
 import { useRoomStates } from './room-game';
 import { TeamView } from './team-view';
+
+// The debrief (its charts and print styles) is a chunk of its own, as in solo play.
+const RoomDebrief = lazy(() => import('./room-debrief').then((m) => ({ default: m.RoomDebrief })));
 
 /** Who has joined: a free team seat can be taken; or watch the projector view. */
 function Lobby({ scenario, view, onWatch }: { scenario: Scenario; view: RoomView; onWatch: () => void }) {
@@ -63,8 +67,16 @@ function ErrorLine() {
 function Room({ scenario, view, watching, onWatch }: { scenario: Scenario; view: RoomView; watching: boolean; onWatch: () => void }) {
   const states = useRoomStates(scenario, view);
   const offset = useClassroom((s) => s.clockOffset);
+  const [debriefing, setDebriefing] = useState(false);
+  if (view.role === 'facilitator' && debriefing) {
+    return (
+      <Suspense fallback={<p role="status">Loading the debrief…</p>}>
+        <RoomDebrief scenario={scenario} view={view} onBack={() => setDebriefing(false)} />
+      </Suspense>
+    );
+  }
   if (view.role === 'team') return <TeamView scenario={scenario} view={view} states={states} offset={offset} />;
-  if (view.role === 'facilitator') return <FacilitatorView scenario={scenario} view={view} states={states} offset={offset} readOnly={false} />;
+  if (view.role === 'facilitator') return <FacilitatorView scenario={scenario} view={view} states={states} offset={offset} readOnly={false} onDebrief={() => setDebriefing(true)} />;
   if (watching) return <FacilitatorView scenario={scenario} view={view} states={states} offset={offset} readOnly />;
   return <Lobby scenario={scenario} view={view} onWatch={onWatch} />;
 }

@@ -50,7 +50,7 @@ function Seats({ scenario, view }: { scenario: Scenario; view: RoomView }) {
 }
 
 /** The facilitator's controls: the timer, resolving the week, events, rollback, numbers, the end. */
-function Controls({ scenario, view, state }: { scenario: Scenario; view: RoomView; state: GameState }) {
+function Controls({ scenario, view, state, onDebrief }: { scenario: Scenario; view: RoomView; state: GameState; onDebrief: () => void }) {
   const command = useClassroom((s) => s.command);
   const [inject, setInject] = useState(scenario.injects[0]?.id ?? '');
   const over = view.ended || isOver(state);
@@ -78,6 +78,9 @@ function Controls({ scenario, view, state }: { scenario: Scenario; view: RoomVie
           End the game
         </button>
       )}
+      <button type="button" className={over ? 'primary' : undefined} onClick={onDebrief}>
+        {over ? 'Open the debrief' : 'Debrief so far'}
+      </button>
       {!over && scenario.injects.length > 0 && (
         <div className="room-inject">
           <label htmlFor="room-inject">Event</label>{' '}
@@ -131,8 +134,18 @@ function RoomFiles({ view }: { view: RoomView }) {
   );
 }
 
+export interface FacilitatorViewProps {
+  readonly scenario: Scenario;
+  readonly view: RoomView;
+  readonly states: readonly GameState[];
+  readonly offset: number;
+  /** An observer's view: the projector without its controls. */
+  readonly readOnly: boolean;
+  readonly onDebrief?: () => void;
+}
+
 /** The projector: the room code and QR, the teams, the timer, the week; controls unless `readOnly` (an observer). */
-export function FacilitatorView({ scenario, view, states, offset, readOnly }: { scenario: Scenario; view: RoomView; states: readonly GameState[]; offset: number; readOnly: boolean }) {
+export function FacilitatorView({ scenario, view, states, offset, readOnly, onDebrief = () => {} }: FacilitatorViewProps) {
   const joinUrls = useClassroom((s) => s.joinUrls);
   const state = states[states.length - 1]!;
   const outlookOf = useOutlooks(scenario, states, view.strategies);
@@ -154,7 +167,7 @@ export function FacilitatorView({ scenario, view, states, offset, readOnly }: { 
       </header>
       <div className="projector-grid">
         <div>
-          {!readOnly && <Controls scenario={scenario} view={view} state={state} />}
+          {!readOnly && <Controls scenario={scenario} view={view} state={state} onDebrief={onDebrief} />}
           <Seats scenario={scenario} view={view} />
           {!readOnly && <RoomFiles view={view} />}
           <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} played={lastWeekPlays(view)} />

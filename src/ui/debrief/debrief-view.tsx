@@ -31,27 +31,29 @@ export function DebriefView({ scenario }: { scenario: Scenario }) {
     [session, log],
   );
   const players = session?.controllers ?? NO_PLAYERS;
-  useEffect(() => {
-    document.getElementById('debrief-title')?.focus();
-  }, []);
   if (!game || !session || !view) return null;
-  return <Debriefed scenario={scenario} game={game} players={players} session={session} branch={session.branches.length > 1 ? view.branch.name : null} onBack={back} />;
+  return <DebriefPage scenario={scenario} game={game} players={players} session={session} branch={session.branches.length > 1 ? view.branch.name : null} onBack={back} />;
 }
 
-interface DebriefedProps {
+export interface DebriefPageProps {
   readonly scenario: Scenario;
   readonly game: GameLog;
   readonly players: Readonly<Record<string, Player>>;
+  /** The whole game as played (a session, a classroom room), written into the JSON export. */
   readonly session: unknown;
   readonly branch: string | null;
   readonly onBack: () => void;
 }
 
-function Debriefed({ scenario, game, players, session, branch, onBack }: DebriefedProps) {
+/** The debrief of one game log: a hot-seat session's branch, or a classroom room's game. */
+export function DebriefPage({ scenario, game, players, session, branch, onBack }: DebriefPageProps) {
   const { futures, cancel, retry } = useFutures(scenario, game, players);
   const tally = futures.status === 'done' ? futures.tally : null;
   const d = useMemo(() => debrief({ scenario, game, players, futures: tally }), [scenario, game, players, tally]);
   const running = futures.status === 'running';
+  useEffect(() => {
+    document.getElementById('debrief-title')?.focus();
+  }, []);
   return (
     <article className="debrief" aria-labelledby="debrief-title">
       <DebriefHeader debrief={d} branch={branch} onBack={onBack} />
