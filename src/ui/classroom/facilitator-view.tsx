@@ -167,8 +167,8 @@ export function FacilitatorView({ scenario, view, states, offset, readOnly, onDe
       </header>
       <div className="projector-grid">
         <div>
-          {!readOnly && <Controls scenario={scenario} view={view} state={state} onDebrief={onDebrief} />}
           <Seats scenario={scenario} view={view} />
+          {!readOnly && <Controls scenario={scenario} view={view} state={state} onDebrief={onDebrief} />}
           {!readOnly && <RoomFiles view={view} />}
           <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} played={lastWeekPlays(view)} />
         </div>
