@@ -8,7 +8,7 @@ async function start(page: Page, seed: string, weeks: string): Promise<void> {
   await expect(page.getByLabel('Seed', { exact: true }).or(newGame)).toBeVisible();
   if (await newGame.isVisible()) await newGame.click();
   await page.getByLabel('Seed', { exact: true }).fill(seed);
-  await page.getByRole('spinbutton', { name: 'Weeks' }).fill(weeks);
+  await page.getByRole('group', { name: 'Game' }).getByRole('spinbutton', { name: 'Weeks' }).fill(weeks);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
 }

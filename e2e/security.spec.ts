@@ -46,7 +46,9 @@ test('the app runs under its Content-Security-Policy: play, forecast, save a cha
     return w.injected === true;
   });
   expect(ran).toBe(false);
-  await expect.poll(violations).toEqual([expect.stringMatching(/^script-src(-elem)? inline$/)]);
+  // One report per policy that refuses it: the page's meta tag and the server's header both do.
+  await expect.poll(async () => (await violations()).length).toBeGreaterThan(0);
+  for (const v of await violations()) expect(v).toMatch(/^script-src(-elem)? inline$/);
 });
 
 test('a link that would decode to millions of characters, or is too long to be a game, is refused with the reason and is not read again on reload', async ({ page }) => {

@@ -1,8 +1,8 @@
-import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { linkOutlooks } from './app/outlook-link';
+import { ensembleFor } from './app/ensembles';
 import { loadCatalogue } from './app/scenarios';
 import { createForecastStore } from './store/forecast';
 import { createOutlookStore } from './store/outlook';
@@ -27,7 +27,8 @@ function localStore(): Storage | null {
 const catalogue = loadCatalogue();
 const store = createSessionStore({ scenarios: catalogue.scenarios, storage: localStore(), now: () => new Date().toISOString() });
 const forecasts = createForecastStore(runForecast, () => performance.now());
-const outlooks = createOutlookStore(runOutlook);
+// The headline draws its futures from the scenario's calibrated ensemble (model uncertainty), when it has one.
+const outlooks = createOutlookStore((scenario, state, options) => ensembleFor(scenario).then((ensemble) => runOutlook(scenario, state, ensemble ? { ...options, ensemble } : options)));
 linkOutlooks(store, outlooks, catalogue.scenarios);
 const classroom = createClassroomStore({
   connect: () => new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/classroom`),

@@ -33,7 +33,7 @@ function knownTally(week1: Record<number, number>): ForecastTally {
   const escalation = new Array<number>(2 * bins).fill(0);
   escalation[100] = runs;
   for (const [bin, n] of Object.entries(week1)) escalation[bins + Number(bin)] = n;
-  return { scenarioId: s.id, seed: 1, startTurn: 0, turns: 1, strategies: [], firstRun: 0, runs, bins, escalation, phases: [], finalRung: [], openWar: 0, endedByTalks: 0, resolvedTurns: 0, counterSums: [], counterAny: [] };
+  return { scenarioId: s.id, seed: 1, startTurn: 0, turns: 1, strategies: [], firstRun: 0, runs, bins, escalation, phases: [], finalRung: [], openWar: 0, endedByTalks: 0, resolvedTurns: 0, counterSums: [], counterAny: [], ensemble: null, setRuns: [], setAlive: [], setOpenWar: [], setEscalation: [], setEscalationSq: [] };
 }
 
 const small = (runs: number) => forecast(s, futuresStart(s, game), { ...futuresOptions(s, game, players), runs });

@@ -50,6 +50,8 @@ export interface RunSetup {
   readonly from: string | null;
   /** When the output was made (ISO 8601); absent when output must compare byte for byte. */
   readonly generated?: string;
+  /** The parameter ensemble the futures drew from (its id); absent or null for the scenario's own values. */
+  readonly ensemble?: string | null;
 }
 
 export type RunProvenance = Provenance & RunSetup;
@@ -64,13 +66,14 @@ export function runProvenance(scenario: Scenario, r: RunSetup): RunProvenance {
     strategies: r.strategies,
     parameters: r.parameters,
     from: r.from,
+    ensemble: r.ensemble ?? null,
     ...(r.generated === undefined ? {} : { generated: r.generated }),
   };
 }
 
 /** The provenance of a summary's forecast: its seed, runs, weeks, start and strategies. */
 export function summaryProvenance(scenario: Scenario, s: ForecastSummary, extra: Pick<RunSetup, 'parameters' | 'from' | 'generated'>): RunProvenance {
-  return runProvenance(scenario, { seed: s.seed, runs: s.runs, turns: s.turns, startTurn: s.startTurn, strategies: s.strategies as Record<string, StrategyId>, ...extra });
+  return runProvenance(scenario, { seed: s.seed, runs: s.runs, turns: s.turns, startTurn: s.startTurn, strategies: s.strategies as Record<string, StrategyId>, ensemble: s.ensemble, ...extra });
 }
 
 const pairs = (o: Readonly<Record<string, string | number>>) =>
@@ -78,21 +81,21 @@ const pairs = (o: Readonly<Record<string, string | number>>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
 
-export const provenanceColumns = ['app_version', 'scenario', 'schema_version', 'seed', 'runs', 'start_week', 'weeks', 'from', 'strategies', 'parameters', 'generated'] as const;
+export const provenanceColumns = ['app_version', 'scenario', 'schema_version', 'seed', 'runs', 'start_week', 'weeks', 'from', 'strategies', 'parameters', 'ensemble', 'generated'] as const;
 
 /** The leading CSV cells of a row, in the order of `provenanceColumns`. */
 export function provenanceCells(p: RunProvenance): Cell[] {
-  return [p.version, p.scenario, p.schemaVersion, p.seed, p.runs, p.startTurn, p.turns, p.from ?? '', pairs(p.strategies), pairs(p.parameters), p.generated ?? ''];
+  return [p.version, p.scenario, p.schemaVersion, p.seed, p.runs, p.startTurn, p.turns, p.from ?? '', pairs(p.strategies), pairs(p.parameters), p.ensemble ?? '', p.generated ?? ''];
 }
 
 function weekColumns(phases: readonly string[]): string[] {
   const escalation = ['p5', 'p25', 'median', 'p75', 'p95'].map((q) => `escalation_${q}`);
-  return ['week', 'date', ...escalation, 'talks_alive', 'talks_alive_lo95', 'talks_alive_hi95', 'escalation_mean', ...phases.map((p) => `talks_${p}`)];
+  return ['week', 'date', ...escalation, 'talks_alive', 'talks_alive_lo95', 'talks_alive_hi95', 'talks_alive_model_lo90', 'talks_alive_model_hi90', 'escalation_mean', ...phases.map((p) => `talks_${p}`)];
 }
 
 function weekCells(w: WeekSummary, phases: readonly string[]): Cell[] {
   const e = w.escalation;
-  return [w.turn, w.date, e.p5, e.p25, e.p50, e.p75, e.p95, w.alive.estimate, w.alive.lo, w.alive.hi, w.escalationMean, ...phases.map((p) => w.phases[p] ?? 0)];
+  return [w.turn, w.date, e.p5, e.p25, e.p50, e.p75, e.p95, w.alive.estimate, w.alive.lo, w.alive.hi, w.aliveModel?.lo ?? null, w.aliveModel?.hi ?? null, w.escalationMean, ...phases.map((p) => w.phases[p] ?? 0)];
 }
 
 const phaseIds = (scenario: Scenario) => scenario.talks.phases.map((x) => x.id);

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ForecastStore } from '../store/forecast';
 import { ForecastContext } from '../store/forecast-react';
+import { EnsembleContext } from '../ui/ensemble-context';
+import { ensembleFor } from './ensembles';
 import type { OutlookStore } from '../store/outlook';
 import { OutlookContext } from '../store/outlook-react';
 import { LAST_ROOM_KEY, type ClassroomStore } from '../store/classroom';
@@ -153,11 +155,13 @@ export function App({ catalogue, store, forecasts, outlooks, classroom }: AppPro
       <ForecastContext.Provider value={forecasts}>
         <OutlookContext.Provider value={outlooks}>
           <ClassroomContext.Provider value={classroom}>
+            <EnsembleContext.Provider value={ensembleFor}>
             <main className="app">
               <BrokenScenarios catalogue={catalogue} />
               <MessageBanner />
               <ClassroomOrScreens catalogue={catalogue} />
             </main>
+            </EnsembleContext.Provider>
           </ClassroomContext.Provider>
         </OutlookContext.Provider>
       </ForecastContext.Provider>

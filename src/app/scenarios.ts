@@ -5,7 +5,8 @@
 import { parseScenario, type ScenarioError } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 
-const files = import.meta.glob<unknown>('../../scenarios/*.json', { eager: true, import: 'default' });
+// Scenarios only: their ensembles (`*.ensemble.json`) are large and load when a forecast needs them (ensembles.ts).
+const files = import.meta.glob<unknown>(['../../scenarios/*.json', '!../../scenarios/*.ensemble.json', '!../../scenarios/*.schema.json'], { eager: true, import: 'default' });
 
 export interface Catalogue {
   readonly scenarios: readonly Scenario[];

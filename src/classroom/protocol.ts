@@ -3,7 +3,7 @@
  * them (after a size cap) before the server looks at it, and a bad one gets an error frame naming
  * what was wrong. The server sends each seat a view made for it (view.ts), never the room's state.
  */
-import { z } from 'zod';
+import { z } from '../scenario/zod';
 import { MAX_SEED, MAX_WEEKS } from '../scenario/limits';
 import { NOTE_MAX_LENGTH, type LogEntry } from '../scenario/log';
 import { roomCode, type Sealed, type Timer } from '../scenario/files/room-log';

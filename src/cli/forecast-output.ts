@@ -13,7 +13,23 @@ export function weeklyTable(s: ForecastSummary): Table {
 }
 
 export function outcomesTable(s: ForecastSummary): Table {
-  return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi]) };
+  if (s.sets === 0) return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi]) };
+  const escalation = (o: ForecastSummary['outcomes'][number]) => (o.id === 'escalation' ? s.escalationModel : null);
+  return {
+    columns: ['outcome', 'value', 'chance lo95', 'chance hi95', 'model lo90', 'model hi90'],
+    rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi, o.modelLo ?? escalation(o)?.lo ?? null, o.modelHi ?? escalation(o)?.hi ?? null]),
+  };
+}
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+/** The headline in words: talks alive at the end, with the chance interval and, with an ensemble, the model range. */
+export function headlineLine(scenario: Scenario, s: ForecastSummary): string {
+  const alive = s.outcomes.find((o) => o.id === 'talks-alive');
+  if (!alive || alive.lo === null || alive.hi === null) return '';
+  const chance = `chance ${pct(alive.lo)}–${pct(alive.hi)}`;
+  const model = alive.modelLo != null && alive.modelHi != null ? ` — model range ${pct(alive.modelLo)}–${pct(alive.modelHi)} across ${s.sets} calibrated parameter sets` : ' (the scenario\'s own values: no model range)';
+  return `${scenario.talks.label} alive after week ${s.startTurn + s.turns}: ${pct(alive.value)} (${chance})${model}\n`;
 }
 
 /** `a=1 b=2`, or nothing. */
@@ -28,7 +44,7 @@ export function renderForecast(format: Format, scenario: Scenario, s: ForecastSu
   if (format === 'csv') return renderCsv(forecastTable(scenario, s, p));
   const rungs: Table = { columns: ['final rung', 'share'], rows: s.finalRungs.map((r) => [`${r.level} ${r.name}`, r.share]) };
   return [
-    `${scenario.title}: ${s.runs} futures of ${s.turns} weeks from week ${s.startTurn}, seed ${s.seed}\n${parameterLine(p.parameters)}\n`,
+    `${scenario.title}: ${s.runs} futures of ${s.turns} weeks from week ${s.startTurn}, seed ${s.seed}\n${parameterLine(p.parameters)}${headlineLine(scenario, s)}\n`,
     `${renderTable(weeklyTable(s))}\n\n${renderTable(outcomesTable(s))}\n\n`,
     `${renderTable(rungs)}\n`,
   ].join('');

@@ -8,6 +8,10 @@ import { scenarioNotice } from '../scenario/files/scenario-version';
 import { parseSession, SESSION_KIND } from '../scenario/files/session-file';
 import { parseScenarioText, type ScenarioError } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
+import { forecastEnsemble } from '../analysis/ensemble';
+import type { ForecastEnsemble } from '../engine/forecast';
+import { parseEnsemble } from '../scenario/files/ensemble-file';
+import { parseJson } from '../scenario/files/versioned';
 
 /** The bundled scenarios folder. */
 export const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
@@ -88,4 +92,19 @@ export function loadGame(file: string, scenarioPath?: string): { game: GameLog; 
   const checked = parseGameFile(raw, scenario);
   if (!checked.ok) throw new InputError(file, checked.errors);
   return { game: checked.value.game, scenario, notice: scenarioNotice(scenario, checked.value.scenarioDigest, 'saved game') };
+}
+
+/**
+ * The calibrated ensemble beside a scenario file (`<id>.ensemble.json` in its folder), for the
+ * scenario as given before any `--set`: null when there is none; a bad file is an input error;
+ * an ensemble of another version of the scenario is refused with the reason.
+ */
+export function loadEnsemble(scenario: Scenario, scenarioFile: string, without: readonly string[] = []): { ensemble: ForecastEnsemble | null; notice: string | null } {
+  const file = join(dirname(scenarioFile), `${scenario.id}.ensemble.json`);
+  if (!existsSync(file)) return { ensemble: null, notice: null };
+  const json = parseJson(readText(file), 'ensemble file');
+  const parsed = json.ok ? parseEnsemble(json.value) : json;
+  if (!parsed.ok) throw new InputError(file, parsed.errors);
+  const e = forecastEnsemble(parsed.value, scenario, without);
+  return e.ok ? { ensemble: e.ensemble, notice: null } : { ensemble: null, notice: `${file}: ${e.reason}; using the scenario's own values` };
 }

@@ -3,15 +3,18 @@
  * Commands route to engine functions; they hold no model logic of their own.
  */
 import { fileURLToPath } from 'node:url';
-import { toJSONSchema } from 'zod';
+import { z } from '../scenario/zod';
 import { scenarioSchema } from '../scenario/schema';
 import { UsageError } from './args';
+import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
+import { ensembleCommand } from './commands/ensemble';
 import { forecastCommand } from './commands/forecast';
 import { mergeCommand } from './commands/merge';
 import { paramsCommand } from './commands/params';
 import { play } from './commands/play';
 import { replayCommand } from './commands/replay';
+import { sensitivityCommand } from './commands/sensitivity';
 import { sweepCommand } from './commands/sweep';
 import { tournamentCommand } from './commands/tournament';
 import { validate } from './commands/validate';
@@ -39,6 +42,10 @@ Commands:
       --param PATH --from A --to B --steps N (5) [--param2 PATH --from2 A --to2 B --steps2 N]
       --runs N (1000) --seed N --turns N --policy actor=strategy ... --set PATH=VALUE ...
       --threads N --format table|csv|json --no-date
+  sensitivity [scenario]         which judgements move the outcomes most: Morris screening over the
+      scenario's priors, one factor per prior rule, ranked by mu* (mean |elementary effect|)
+      --method morris|tornado (morris) --trajectories R (10) --runs N (300 futures per point)
+      --seed N --turns N --policy actor=strategy ... --threads N --format table|csv|json --no-date
   params [scenario]              list the parameter paths --set and --param accept, with their values
       --format table|csv|json
   replay <game.json>             replay a saved game and print its final state
@@ -48,6 +55,18 @@ Commands:
       of AI games against the record's (pass/fail), and a sensitivity ranking (default scenario:
       road-to-march-2021) --games N (500) --seed N --forecast scenario (march-2021)
       --sensitivity-runs N (400; 0 skips it) --threads N --out report.md --svg chart.svg
+      --morris-trajectories N (8; 0 skips the Morris screening over the priors)
+  backtest [scenario]            the out-of-sample back-test: the record split at a date; the model's
+      AI futures and two naive forecasts (persistence, climatology) made from the weeks before it,
+      scored on the weeks after it (Brier, CRPS, coverage; default scenario: road-to-march-2021)
+      --runs N (2000) --seed N (1) --split YYYY-MM-DD (2020-09-30) --format table|json
+      (section 7 of the calibrate report; calibrate --backtest-runs N (2000; 0 skips it))
+  ensemble [scenario]            the calibrated ensemble: parameter sets drawn from the scenario's
+      priors, kept where the record and the rates before the start are reproduced (history
+      matching) --record scenario (road-to-march-2021) --draws N (1500) --games N (12) --seed N
+      (2021) --min-replay-r R (0.6) --keep N (100: the first N kept) --threads N --out file
+      --shard i/n                judge only the i-th of n parts of the draws; writes them for --merge
+      --merge <shard.json...>    put the parts together: the file one run writes, byte for byte
 
 A scenario is a file path or a bundled scenario id (default: march-2021).
 Strategies: doctrine, tit-for-tat, proportional, grim-trigger, restraint, hawk, random
@@ -61,7 +80,7 @@ date out, for output that compares byte for byte.
 
 /** The scenario format as JSON Schema, for editors. */
 export function scenarioJsonSchema(): unknown {
-  return toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -74,12 +93,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return play(rest, io);
       case 'forecast':
         return await forecastCommand(rest, io);
+      case 'ensemble':
+        return await ensembleCommand(rest, io);
       case 'merge':
         return mergeCommand(rest, io);
       case 'tournament':
         return await tournamentCommand(rest, io);
       case 'sweep':
         return await sweepCommand(rest, io);
+      case 'sensitivity':
+        return await sensitivityCommand(rest, io);
       case 'params':
         return paramsCommand(rest, io);
       case 'replay':
@@ -89,6 +112,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return 0;
       case 'calibrate':
         return await calibrateCommand(rest, io);
+      case 'backtest':
+        return backtestCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

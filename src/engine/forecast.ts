@@ -5,6 +5,8 @@
  * so runs can be split into chunks on any number of threads or machines and their tallies merged
  * into exactly the result of one pass: a tally holds only integer counts.
  */
+import { scenarioDigest } from '../scenario/files/digest';
+import { withCheckedParameters } from '../scenario/parameters';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, type Compiled } from './compile';
 import { rngFromState, streamStates } from './rng';
@@ -21,6 +23,17 @@ export const COUNTER_SCALE = 1_000_000;
 /** Runs between progress reports. */
 const PROGRESS_EVERY = 250;
 
+/**
+ * Parameter sets a forecast draws its futures' numbers from (a calibrated ensemble): future i uses
+ * set i mod n, so every set gets the same share of futures and any chunk is still exact.
+ */
+export interface ForecastEnsemble {
+  /** Names the ensemble (its file's digest): tallies of different ensembles never merge. */
+  readonly id: string;
+  readonly parameters: readonly string[];
+  readonly sets: readonly (readonly number[])[];
+}
+
 export interface ForecastOptions {
   /** Number of futures, >= 1. */
   readonly runs: number;
@@ -29,6 +42,8 @@ export interface ForecastOptions {
   readonly seed: number;
   /** Strategy per actor id; actors not named use their scenario default. */
   readonly strategies?: Readonly<Record<string, StrategyId>>;
+  /** Draw each future's parameters from these sets; without, every future has the scenario's own values. */
+  readonly ensemble?: ForecastEnsemble;
 }
 
 /** A mergeable record of futures: integer counts only. */
@@ -58,6 +73,19 @@ export interface ForecastTally {
    */
   readonly counterSums: number[];
   readonly counterAny: number[];
+  /** The ensemble's id, or null for the scenario's own values. */
+  readonly ensemble: string | null;
+  /**
+   * Per parameter set (empty without an ensemble): futures run, futures with the talks alive each
+   * week (setAlive[set * (turns + 1) + k]), futures ended in open war, and the sum of their final
+   * escalation bins: what the model interval (the spread across sets) is read from.
+   */
+  readonly setRuns: number[];
+  readonly setAlive: number[];
+  readonly setOpenWar: number[];
+  readonly setEscalation: number[];
+  /** The sum of the squares of those bins: each set's own spread, so that its noise can be taken out. */
+  readonly setEscalationSq: number[];
 }
 
 function strategyList(c: Compiled, strategies: ForecastOptions['strategies']): StrategyId[] {
@@ -84,13 +112,41 @@ function emptyTally(c: Compiled, state: GameState, o: ForecastOptions, turns: nu
     resolvedTurns: 0,
     counterSums: new Array<number>(counters).fill(0),
     counterAny: new Array<number>(counters).fill(0),
+    ensemble: o.ensemble?.id ?? null,
+    ...perSet(o.ensemble?.sets.length ?? 0, turns),
   };
 }
 
-function record(c: Compiled, w: Work, k: number, t: ForecastTally): void {
+function perSet(n: number, turns: number) {
+  const zeros = (k = 1) => new Array<number>(n * k).fill(0);
+  return { setRuns: zeros(), setAlive: zeros(turns + 1), setOpenWar: zeros(), setEscalation: zeros(), setEscalationSq: zeros() };
+}
+
+/**
+ * The compiled scenario of every set of an ensemble, made once per scenario version and ensemble
+ * (per worker: a scenario sent to a worker arrives as a new object each time, so the key is its
+ * digest, not its identity). The last few are kept.
+ */
+const variants = new Map<string, Compiled[]>();
+const VARIANTS_KEPT = 4;
+
+export function compiledSets(scenario: Scenario, e: ForecastEnsemble): Compiled[] {
+  const key = `${scenarioDigest(scenario)} ${e.id} ${e.parameters.length}`;
+  let list = variants.get(key);
+  if (!list) {
+    // The sets were parsed against this scenario when the ensemble was made (its digest is checked on loading).
+    list = e.sets.map((values) => compile(withCheckedParameters(scenario, Object.fromEntries(e.parameters.map((p, j) => [p, values[j]!])))));
+    if (variants.size >= VARIANTS_KEPT) variants.delete(variants.keys().next().value!);
+    variants.set(key, list);
+  }
+  return list;
+}
+
+function record(c: Compiled, w: Work, k: number, t: ForecastTally, set: number): void {
   const bin = Math.min(t.bins - 1, Math.round(w.escalation / ESCALATION_BIN));
   t.escalation[k * t.bins + bin]! += 1;
   t.phases[k * c.phaseIds.length + w.phase]! += 1;
+  if (set >= 0 && c.phaseAlive[w.phase]) t.setAlive[set * (t.turns + 1) + k]! += 1;
 }
 
 /** The weeks a forecast from `state` simulates. */
@@ -111,6 +167,7 @@ export function forecastChunk(
   onProgress?: (done: number) => void,
 ): ForecastTally {
   const c = compile(scenario);
+  const sets = o.ensemble ? compiledSets(scenario, o.ensemble) : null;
   const turns = forecastTurns(state, o);
   const tally = emptyTally(c, state, o, turns, first, count);
   const base = toWork(c, state);
@@ -122,19 +179,28 @@ export function forecastChunk(
   let resolved = 0;
   const w = cloneWork(base);
   for (let r = 0; r < count; r++) {
+    const set = sets ? (first + r) % sets.length : -1;
+    const cr = sets ? sets[set]! : c;
     resetWork(w, base);
     w.rng = rngFromState(starts[r]!);
-    record(c, w, 0, tally);
+    record(c, w, 0, tally, set);
     for (let k = 1; k <= turns; k++) {
       if (w.ended === EndReason.none) {
-        playWork(c, w, tally.strategies, moves, scores, scratch);
+        playWork(cr, w, tally.strategies, moves, scores, scratch);
         resolved += 1;
       }
-      record(c, w, k, tally);
+      record(c, w, k, tally, set);
     }
     tally.finalRung[Math.min(c.topRung, Math.floor(w.escalation))]! += 1;
     if (w.ended === EndReason.openWar) (tally as { openWar: number }).openWar += 1;
     if (w.ended === EndReason.talks) (tally as { endedByTalks: number }).endedByTalks += 1;
+    if (set >= 0) {
+      tally.setRuns[set]! += 1;
+      if (w.ended === EndReason.openWar) tally.setOpenWar[set]! += 1;
+      const bin = Math.min(tally.bins - 1, Math.round(w.escalation / ESCALATION_BIN));
+      tally.setEscalation[set]! += bin;
+      tally.setEscalationSq[set]! += bin * bin;
+    }
     counterIdx.forEach((v, i) => {
       const gain = w.vars[v]! - base.vars[v]!;
       tally.counterSums[i]! += Math.round(gain * COUNTER_SCALE);
@@ -166,8 +232,10 @@ export function mergeTallies(a: ForecastTally, b: ForecastTally): ForecastTally 
     a.startTurn === b.startTurn &&
     a.turns === b.turns &&
     a.bins === b.bins &&
-    a.strategies.join() === b.strategies.join();
-  if (!same) throw new Error('cannot merge tallies of different forecasts (scenario, seed, start, weeks or strategies differ)');
+    a.strategies.join() === b.strategies.join() &&
+    a.ensemble === b.ensemble &&
+    a.setRuns.length === b.setRuns.length;
+  if (!same) throw new Error('cannot merge tallies of different forecasts (scenario, seed, start, weeks, strategies or ensemble differ)');
   if (lo.firstRun + lo.runs !== hi.firstRun) {
     throw new Error(`cannot merge runs [${lo.firstRun}, ${lo.firstRun + lo.runs}) with runs starting at ${hi.firstRun}: not adjacent`);
   }
@@ -182,5 +250,10 @@ export function mergeTallies(a: ForecastTally, b: ForecastTally): ForecastTally 
     resolvedTurns: lo.resolvedTurns + hi.resolvedTurns,
     counterSums: sumInto(lo.counterSums, hi.counterSums),
     counterAny: sumInto(lo.counterAny, hi.counterAny),
+    setRuns: sumInto(lo.setRuns, hi.setRuns),
+    setAlive: sumInto(lo.setAlive, hi.setAlive),
+    setOpenWar: sumInto(lo.setOpenWar, hi.setOpenWar),
+    setEscalation: sumInto(lo.setEscalation, hi.setEscalation),
+    setEscalationSq: sumInto(lo.setEscalationSq, hi.setEscalationSq),
   };
 }

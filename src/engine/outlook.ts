@@ -10,8 +10,9 @@
  */
 import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile } from './compile';
-import { forecastChunk, type ForecastOptions, type ForecastTally } from './forecast';
+import { forecastChunk, type ForecastEnsemble, type ForecastOptions, type ForecastTally } from './forecast';
 import type { GameState } from './state';
+import { aliveModelOf } from './summary';
 
 /** Futures in an outlook unless asked otherwise: a 95% interval of about ±3 points. */
 export const OUTLOOK_RUNS = 1000;
@@ -24,6 +25,8 @@ export interface TalksOutlook {
   readonly curve: readonly number[];
   /** The headline: the share alive `weeks` weeks ahead. */
   readonly alive: number;
+  /** Its model range across the ensemble's parameter sets (5th to 95th percentile), or null without an ensemble. */
+  readonly model: { readonly lo: number; readonly hi: number } | null;
 }
 
 /** A 32-bit seed from the state's generator, kept apart from the game's own stream. */
@@ -41,8 +44,9 @@ export function outlookOptions(
   state: GameState,
   runs: number = OUTLOOK_RUNS,
   strategies?: Readonly<Record<string, StrategyId>>,
+  ensemble?: ForecastEnsemble,
 ): ForecastOptions {
-  return { runs, turns: scenario.talks.outlookWeeks, seed: outlookSeed(state), ...(strategies ? { strategies } : {}) };
+  return { runs, turns: scenario.talks.outlookWeeks, seed: outlookSeed(state), ...(strategies ? { strategies } : {}), ...(ensemble ? { ensemble } : {}) };
 }
 
 /** The outlook read from the tally of its forecast (merged from chunks, if it ran in chunks). */
@@ -54,7 +58,7 @@ export function outlookFromTally(scenario: Scenario, tally: ForecastTally): Talk
     for (let p = 0; p < phases; p++) if (c.phaseAlive[p]) alive += tally.phases[k * phases + p]!;
     return alive / tally.runs;
   });
-  return { weeks: tally.turns, runs: tally.runs, curve, alive: curve[tally.turns]! };
+  return { weeks: tally.turns, runs: tally.runs, curve, alive: curve[tally.turns]!, model: aliveModelOf(tally, tally.turns) };
 }
 
 /** The talks outlook from `state`, on this thread. */

@@ -66,6 +66,8 @@ export const MAX_SOURCES = 500;
 export const MAX_HISTORY = 5_000;
 /** Context events before the start [14]. */
 export const MAX_CONTEXT = 500;
+/** Prior rules [26]. */
+export const MAX_PRIORS = 500;
 /** Calibration targets [4]. */
 export const MAX_CALIBRATION_TARGETS = 20;
 /** Characters of an id [39]. */

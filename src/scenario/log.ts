@@ -10,7 +10,7 @@
  *
  * What does not change the state (a pause, a timer, numbers revealed) is not in the game log.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { ScenarioError } from './parse';
 import type { Scenario } from './schema';
 

@@ -194,6 +194,23 @@ export function withParameters(s: Scenario, overrides: Readonly<Record<string, n
 }
 
 /**
+ * A new scenario with `overrides` applied and *not* checked again: only for values that were checked
+ * against this very scenario before (an ensemble's sets, which were parsed when the ensemble was
+ * made from the scenario of the same digest). Unknown paths still throw. Much faster than
+ * `withParameters` (no parse), which is what a worker compiling a hundred sets needs.
+ */
+export function withCheckedParameters(s: Scenario, overrides: Readonly<Record<string, number>>): Scenario {
+  const slots = slotsOf(s);
+  const copy = structuredClone(s);
+  for (const [p, value] of Object.entries(overrides)) {
+    const slot = slots.get(p);
+    if (!slot) throw new Error(`unknown parameter "${p}"`);
+    (read(copy, slot.at.slice(0, -1)) as Record<Key, unknown>)[slot.at[slot.at.length - 1]!] = value;
+  }
+  return copy;
+}
+
+/**
  * A sweep's values of one parameter: `steps` evenly spaced from `from` to `to`, both included (just
  * `from` for one step). The app and the CLI both sweep over these, so they run the same values.
  */

@@ -2,7 +2,7 @@
  * Parse, don't trust: `parseScenario(unknown)` returns the checked scenario or every error found,
  * each with its JSON path and what was expected. It never throws.
  */
-import type { z } from 'zod';
+import type { z } from './zod';
 import { RefKind, resolveRef, type RefResult } from './refs';
 import { migrate } from './migrations';
 import { scenarioSchema, type Scenario } from './schema';

@@ -4,7 +4,7 @@
  * A scenario is data only. Probabilities and hazards are linear terms passed through a logistic or a
  * clamp; effects name the variable they change. No field is ever evaluated as code.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   MAX_ACTORS,
   MAX_BELIEFS,
@@ -34,6 +34,7 @@ import {
   MAX_WEEKS,
   dateProblem,
 } from './limits';
+import { priorsSection } from './prior-schema';
 
 /** The version written by this code; older files are migrated (see migrations.ts). */
 export const SCHEMA_VERSION = 1;
@@ -467,6 +468,8 @@ export const scenarioSchema = z
     context: list(contextEvent, MAX_CONTEXT, 'context events').default([]),
     /** How the back-tests read this scenario's games (npm run calibrate). */
     calibration: calibration.optional(),
+    /** The prior of every modelling judgement (prior-schema.ts): what the calibrated ensemble is drawn from. */
+    priors: priorsSection.optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { initialState } from '../engine/state';
 import { summarize } from '../engine/summary';
 import { fixture } from '../test/fixture';
 import { runForecast } from '../worker/forecast-client';
-import { createAnalysisStore, type BatchItem } from './analysis';
+import { createAnalysisStore, type BatchItem, type LazyBatchItem } from './analysis';
 
 const s = fixture();
 const mainThread = (...args: Parameters<typeof runForecast>) => runForecast(args[0], args[1], args[2], { ...args[3], workers: 0 });
@@ -35,5 +35,26 @@ describe('the analysis store', () => {
     await running;
     expect(store.getState().status).toBe('cancelled');
     expect(store.getState().results.length).toBeLessThan(3);
+  });
+
+  it('makes a lazy item only when its turn comes, and reports a failure to make one as the error', async () => {
+    const made: string[] = [];
+    const lazy = (label: string): LazyBatchItem => ({ runs: 300, make: () => (made.push(label), item(label, 'hawk')) });
+    // How many items had been made each time the runner started one: never more than the one it runs.
+    const madeAtRun: number[] = [];
+    const store = createAnalysisStore((...args) => {
+      madeAtRun.push(made.length);
+      return mainThread(...args);
+    });
+    const running = store.getState().run('morris', [lazy('P1'), lazy('P2')]);
+    expect(store.getState().total).toBe(600);
+    await running;
+    expect(made).toEqual(['P1', 'P2']);
+    expect(madeAtRun).toEqual([1, 2]);
+    expect(store.getState().results.map((r) => r.item.label)).toEqual(['P1', 'P2']);
+
+    const broken: LazyBatchItem = { runs: 300, make: () => { throw new Error('design point 2 is refused'); } };
+    await store.getState().run('morris', [lazy('P3'), broken]);
+    expect(store.getState()).toMatchObject({ status: 'error', error: 'design point 2 is refused' });
   });
 });

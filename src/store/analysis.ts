@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema';
 import type { ForecastJob } from '../worker/forecast-client';
 import type { Runner } from './forecast';
 
-export type BatchKind = 'compare' | 'tournament' | 'sweep' | 'sensitivity';
+export type BatchKind = 'compare' | 'tournament' | 'sweep' | 'sensitivity' | 'morris';
 
 export interface BatchItem {
   readonly label: string;
@@ -21,6 +21,19 @@ export interface BatchItem {
   /** What distinguishes this item: strategies or parameter values, for tables and exports. */
   readonly key: Readonly<Record<string, string | number>>;
 }
+
+/**
+ * An item made only when its turn comes, for batches of many scenarios (a Morris design's points):
+ * each is built just before it runs, so the page never spends long building them all at once.
+ */
+export interface LazyBatchItem {
+  readonly runs: number;
+  make(): BatchItem;
+}
+
+export type BatchEntry = BatchItem | LazyBatchItem;
+
+const runsOf = (e: BatchEntry) => ('make' in e ? e.runs : e.options.runs);
 
 export interface BatchResult {
   readonly item: BatchItem;
@@ -34,7 +47,7 @@ export interface AnalysisStore {
   readonly total: number;
   readonly results: readonly BatchResult[];
   readonly error: string | null;
-  run(kind: BatchKind, items: readonly BatchItem[]): Promise<void>;
+  run(kind: BatchKind, items: readonly BatchEntry[]): Promise<void>;
   cancel(): void;
 }
 
@@ -52,13 +65,14 @@ export function createAnalysisStore(runner: Runner): StoreApi<AnalysisStore> {
       get().cancel();
       const mine = { job: null as ForecastJob | null, cancelled: false };
       current = mine;
-      const total = items.reduce((n, i) => n + i.options.runs, 0);
+      const total = items.reduce((n, i) => n + runsOf(i), 0);
       set({ kind, status: 'running', done: 0, total, results: [], error: null });
       let finished = 0;
       const results: BatchResult[] = [];
       try {
-        for (const item of items) {
+        for (const entry of items) {
           if (mine.cancelled) return;
+          const item = 'make' in entry ? entry.make() : entry;
           const job = runner(item.scenario, item.state, item.options, { onProgress: (d) => !mine.cancelled && set({ done: finished + d }) });
           mine.job = job;
           const tally = await job.promise;

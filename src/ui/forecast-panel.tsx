@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { isOver } from '../engine/game';
+import type { ForecastEnsemble } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import type { ForecastSummary } from '../engine/summary';
 import { FanChart } from '../charts/fan-chart';
@@ -13,6 +14,7 @@ import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';
 import { csvText, forecastJson, forecastTable, summaryProvenance } from '../analysis/exports';
+import { EnsembleContext } from './ensemble-context';
 import { downloadText } from './exports';
 import { RunsField, useRuns } from './runs-field';
 import { StrategyPicker } from './strategy-picker';
@@ -63,6 +65,27 @@ function Progress() {
   return <ProgressBar label="Forecast progress" done={done} total={total} onCancel={cancel} />;
 }
 
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+/** The forecast's answer in words: talks alive at the end, its chance interval and, with an ensemble, its model range. */
+function ForecastHeadline({ scenario, summary }: { scenario: Scenario; summary: ForecastSummary }) {
+  const alive = summary.outcomes.find((o) => o.id === 'talks-alive');
+  if (!alive || alive.lo === null || alive.hi === null) return null;
+  return (
+    <p className="forecast-headline" data-testid="forecast-headline">
+      {scenario.talks.label} alive after week {summary.startTurn + summary.turns}: <strong>{pct(alive.value)}</strong> (chance {pct(alive.lo)}–{pct(alive.hi)})
+      {alive.modelLo != null && alive.modelHi != null ? (
+        <>
+          {' '}
+          — <strong>model range {pct(alive.modelLo)}–{pct(alive.modelHi)}</strong> across {summary.sets} calibrated parameter sets
+        </>
+      ) : (
+        ' with the scenario’s own numbers (no model range)'
+      )}
+    </p>
+  );
+}
+
 export function ForecastPanel({ scenario, session, branchName, states, viewTurn }: ForecastPanelProps) {
   const status = useForecast((s) => s.status);
   const summary = useForecast((s) => s.summary);
@@ -72,13 +95,24 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const run = useForecast((s) => s.run);
   const [strategies, setStrategies] = useState(() => defaultStrategies(scenario, session));
   const runs = useRuns(10_000);
+  const loadEnsemble = useContext(EnsembleContext);
+  const [ensemble, setEnsemble] = useState<ForecastEnsemble | null>(null);
+  const [modelUncertainty, setModelUncertainty] = useState(true);
   useEffect(() => warmUp(), []);
+  useEffect(() => {
+    let live = true;
+    void loadEnsemble(scenario).then((e) => live && setEnsemble(e));
+    return () => {
+      live = false;
+    };
+  }, [loadEnsemble, scenario]);
   const state = states[viewTurn]!;
   const over = isOver(state);
 
   const start = () => {
     if (!runs.ok || over) return;
-    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies }, branch: branchName });
+    const drawn = modelUncertainty && ensemble ? { ensemble } : {};
+    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName });
   };
   const shown = status === 'done' && summary && request ? { summary, request } : null;
   const stage = useStaged(4, shown?.summary ?? null);
@@ -94,6 +128,12 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
         <summary>Strategies and number of futures</summary>
         <StrategyPicker scenario={scenario} value={strategies} onChange={setStrategies} label="Forecast strategy" />
         <RunsField runs={runs} label="Futures" />
+        {ensemble && (
+          <label className="check">
+            <input type="checkbox" checked={modelUncertainty} onChange={(e) => setModelUncertainty(e.target.checked)} /> Model uncertainty: each future draws its
+            numbers from one of the {ensemble.sets.length} calibrated parameter sets (unticked: the scenario’s own values)
+          </label>
+        )}
       </details>
       <div className="forecast-actions">
         <button type="button" className="primary" onClick={start} disabled={!runs.ok || over || status === 'running'}>
@@ -108,8 +148,10 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
         <div className="forecast-results">
           <p role="status" className="hint">
             {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
-            {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}).
+            {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}
+            {shown.summary.sets > 0 ? `; numbers drawn from ${shown.summary.sets} calibrated parameter sets` : '; the scenario’s own numbers'}).
           </p>
+          <ForecastHeadline scenario={scenario} summary={shown.summary} />
           {stage >= 1 && <FanChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
           {stage >= 2 && <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
           {stage >= 3 && <FinalRungsChart summary={shown.summary} />}

@@ -33,6 +33,12 @@ function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: 
         {outlook ? percent(outlook.alive) : '…'}
       </span>{' '}
       chance they are still alive in {weeks} weeks (by {by}){outlook ? '' : ', computing'}
+      {outlook?.model && (
+        <span className="model-range" data-testid="talks-outlook-model" title="Where 90% of the calibrated parameter sets put it: the uncertainty of the model's numbers, beside the chance of events">
+          {' '}
+          — model range {percent(outlook.model.lo)}–{percent(outlook.model.hi)}
+        </span>
+      )}
       {alive && ` · collapse risk this week ${(risk * 100).toFixed(1)}%`}
     </>
   );

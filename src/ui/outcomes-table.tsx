@@ -11,12 +11,14 @@ function value(row: OutcomeRow): string {
 export function OutcomesTable({ summary }: { summary: ForecastSummary }) {
   const headline = HEADLINE_OUTCOMES.map((id) => summary.outcomes.find((o) => o.id === id)).filter((o): o is OutcomeRow => o !== undefined);
   const rest = summary.outcomes.filter((o) => !headline.includes(o));
+  const model = summary.sets > 0;
   const rows = (list: readonly OutcomeRow[]) =>
     list.map((o) => (
       <tr key={o.id}>
         <th scope="row">{o.label}</th>
         <td>{value(o)}</td>
         <td>{o.lo !== null && o.hi !== null ? `${pct1(o.lo)} – ${pct1(o.hi)}` : '—'}</td>
+        {model && <td>{o.modelLo != null && o.modelHi != null ? `${pct1(o.modelLo)} – ${pct1(o.modelHi)}` : '—'}</td>}
       </tr>
     ));
   return (
@@ -27,7 +29,12 @@ export function OutcomesTable({ summary }: { summary: ForecastSummary }) {
           <tr>
             <th scope="col">Outcome</th>
             <th scope="col">Value</th>
-            <th scope="col">95% interval</th>
+            <th scope="col">{model ? 'Chance (95%)' : '95% interval'}</th>
+            {model && (
+              <th scope="col" title={`Where 90% of the ${summary.sets} calibrated parameter sets put it`}>
+                Model range (90%)
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>{rows(headline)}</tbody>

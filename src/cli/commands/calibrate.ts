@@ -5,6 +5,8 @@
  * part 3 holds the forecast scenario's own AI games to the rates just before its start; part 4 tests
  * the brief's claims as propositions; part 5 ranks the ten parameters that move the forecast
  * scenario's outcomes most.
+ * Part 6 screens the forecast scenario's priors globally (Morris elementary effects, one factor per prior rule).
+ * Part 7 is the out-of-sample back-test of the record split at 2020-09-30 (src/analysis/oos-backtest.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
 import { MAX_SEED } from '../../scenario/limits';
 import { withParameters } from '../../scenario/parameters';
+import { backtestSection, DEFAULT_SPLIT, oosBacktest } from '../../analysis/oos-backtest';
 import { testPropositions, type PropositionResult } from '../../analysis/propositions';
 import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
 import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../analysis/sensitivity';
@@ -22,6 +25,7 @@ import { progressBar, type Io } from '../io';
 import { loadScenario } from '../load';
 import { parallelForecast, WorkerPool } from '../parallel';
 import { playGame } from './play';
+import { MORRIS_RUNS, morrisTables } from './sensitivity';
 
 const all = (s: Scenario, strategy: StrategyId) => Object.fromEntries(s.actors.map((a) => [a.id, strategy]));
 const f2 = (x: number) => (!Number.isFinite(x) ? 'n/a' : Math.abs(x) < 0.1 && x !== 0 ? x.toFixed(3) : x.toFixed(2));
@@ -164,7 +168,9 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
       seed: { type: 'string' },
       forecast: { type: 'string' },
       'sensitivity-runs': { type: 'string' },
+      'morris-trajectories': { type: 'string' },
       'proposition-runs': { type: 'string' },
+      'backtest-runs': { type: 'string' },
       threads: { type: 'string' },
       out: { type: 'string' },
       svg: { type: 'string' },
@@ -177,8 +183,11 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
   const games = intOption(values.games, 'games', 500, 10, 100_000);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const sensitivityRuns = intOption(values['sensitivity-runs'], 'sensitivity-runs', 400, 0, 100_000);
+  const morrisTrajectories = intOption(values['morris-trajectories'], 'morris-trajectories', 8, 0, 1000);
+  if (morrisTrajectories === 1) throw new UsageError('--morris-trajectories expects 0 (to skip it) or at least 2: σ needs two trajectories');
   const propositionRuns = intOption(values['proposition-runs'], 'proposition-runs', 2000, 0, 1_000_000);
-  // Only the sensitivity tornado runs on threads; with none, the runs set no bound.
+  const backtestRuns = intOption(values['backtest-runs'], 'backtest-runs', 2000, 0, 100_000);
+  // Only the sensitivity tornado and the Morris screening run on threads; with no tornado, the runs set no bound.
   const threads = threadsOption(values.threads, io, sensitivityRuns > 0 ? sensitivityRuns : undefined);
   const { scenario: forecastScenario } = loadScenario(values.forecast ?? 'march-2021');
 
@@ -228,6 +237,15 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
   if (results.length > 0) lines.push("## 4. The brief's claims as propositions", '', ...propositionTable(results, propositionRuns, 2021), '');
   if (sensitivityRuns > 0) {
     lines.push('## 5. Sensitivity: the ten parameters that matter most', '', ...(await sensitivityTables(forecastScenario, sensitivityRuns, threads, io)), '');
+  }
+  if (morrisTrajectories > 0) {
+    const morris = await morrisTables(forecastScenario, { trajectories: morrisTrajectories, runs: MORRIS_RUNS, seed: 1, threads }, io);
+    lines.push('## 6. Global sensitivity (Morris screening over the priors)', '', ...morris, '');
+  }
+  if (backtestRuns > 0) {
+    const backtest = oosBacktest(scenario, { runs: backtestRuns, seed, split: DEFAULT_SPLIT });
+    if (backtest.ok) lines.push(...backtestSection(backtest.value));
+    else io.err(`backtest: ${backtest.error.message}; section 7 left out\n`);
   }
   const text = `${lines.join('\n')}\n`;
   if (values.out) writeFileSync(values.out, text);

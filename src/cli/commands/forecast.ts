@@ -13,7 +13,7 @@ import type { Scenario } from '../../scenario/schema';
 import { formatOption, intOption, overridden, policyOptions, setOptions, threadsOption, UsageError } from '../args';
 import { renderForecast } from '../forecast-output';
 import { progressBar, type Io } from '../io';
-import { loadGame, loadScenario } from '../load';
+import { loadEnsemble, loadGame, loadScenario } from '../load';
 import { chunks, parallelChunk } from '../parallel';
 import { runProvenance } from '../../analysis/exports';
 import { generatedDate } from '../provenance';
@@ -49,6 +49,7 @@ const forecastOptions = {
   threads: { type: 'string' },
   from: { type: 'string' },
   shard: { type: 'string' },
+  point: { type: 'boolean' },
   out: { type: 'string' },
   'no-date': { type: 'boolean' },
 } as const;
@@ -56,7 +57,11 @@ const forecastOptions = {
 export async function forecastCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: forecastOptions });
   const parameters = setOptions(values.set);
-  const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
+  const loaded = loadScenario(positionals[0] ?? 'march-2021');
+  const scenario = overridden(loaded.scenario, parameters);
+  // Futures draw their parameters from the calibrated ensemble, unless --point asks for the scenario's own values.
+  const { ensemble, notice } = values.point ? { ensemble: null, notice: null } : loadEnsemble(loaded.scenario, loaded.file, Object.keys(parameters));
+  if (notice) io.err(`${notice}\n`);
   const runs = intOption(values.runs, 'runs', 10_000, 1, 10_000_000);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const strategies = policyOptions(scenario, values.policy);
@@ -69,10 +74,10 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const threads = threadsOption(values.threads, io, range.runs);
   const bar = progressBar(io, range.runs, 'forecast');
   const started = performance.now();
-  const tally = await parallelChunk(scenario, state, { runs, seed, turns, strategies }, { first: range.first, count: range.runs }, threads, bar.update);
+  const tally = await parallelChunk(scenario, state, { runs, seed, turns, strategies, ...(ensemble ? { ensemble } : {}) }, { first: range.first, count: range.runs }, threads, bar.update);
   bar.finish();
   const seconds = (performance.now() - started) / 1000;
-  const meta = runProvenance(scenario, { seed, runs, turns, startTurn: state.turn, strategies, parameters, from: values.from ?? null, ...generatedDate(values['no-date']) });
+  const meta = runProvenance(scenario, { seed, runs, turns, startTurn: state.turn, strategies, parameters, from: values.from ?? null, ensemble: ensemble?.id ?? null, ...generatedDate(values['no-date']) });
   const text =
     format === 'tally'
       ? writeShard(meta, { index: shard?.index ?? 1, count: shard?.count ?? 1 }, { scenario: digestOf(scenario), start: digestOf(state) }, tally)

@@ -84,13 +84,16 @@ describe('fixtures of version 1', () => {
     expect(r.value).toMatchObject({ id: 'game-1', createdAt: null, updatedAt: null, notes: {}, view: null });
   });
 
-  it('a forecast shard opens, by its named step, with its tally unchanged', () => {
-    expect(shardFormat.steps.map((s) => s.name)).toEqual(['format and formatVersion become kind and schemaVersion, as in every other file']);
+  it('a forecast shard opens, by its named steps, with its counts unchanged and no ensemble', () => {
+    expect(shardFormat.steps.map((s) => s.name)).toEqual([
+      'format and formatVersion become kind and schemaVersion, as in every other file',
+      "the tally names its parameter ensemble (none before) and counts each set's futures",
+    ]);
     const raw = JSON.parse(fixture('shard-v1.json')) as { tally: unknown };
     const r = parseShard(raw);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.value).toMatchObject({ kind: 'deterrence-lab/forecast-shard', schemaVersion: 2, shard: { index: 2, count: 3 } });
-    expect(r.value.tally).toEqual(raw.tally);
+    expect(r.value).toMatchObject({ kind: 'deterrence-lab/forecast-shard', schemaVersion: 3, shard: { index: 2, count: 3 } });
+    expect(r.value.tally).toEqual({ ...(raw.tally as object), ensemble: null, setRuns: [], setAlive: [], setOpenWar: [], setEscalation: [], setEscalationSq: [] });
   });
 
   it('each format names its migrations from version 1', () => {

@@ -5,7 +5,7 @@
  *
  * Versions: 1 logged `turns` (moves by actor); 2 logs typed entries (`log`) and the scenario digest.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_SEED, MAX_WEEKS } from '../limits';
 import { checkLog, gameLogSchema, type GameLog } from '../log';
 import type { ParseResult } from '../parse';

@@ -8,7 +8,7 @@
  * a line that does not parse is reported with its number; a truncated last line (a power cut mid
  * write) is dropped with a warning.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_SEED, MAX_WEEKS } from '../limits';
 import { logEntry, NOTE_MAX_LENGTH, type LogEntry } from '../log';
 import type { ParseResult, ScenarioError } from '../parse';

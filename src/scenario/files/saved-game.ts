@@ -6,7 +6,7 @@
  * Versions: 1 was the app's single autosave (`{version: 1, session, redo, picks, view}` under
  * `deterrence-lab:autosave:v1`); 2 is one record per game, with its id and dates.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { NOTE_MAX_LENGTH, gameLogSchema, type LogEntry } from '../log';
 import { MAX_WEEKS } from '../limits';
 import type { ParseResult } from '../parse';

@@ -6,7 +6,7 @@
  * Versions: 1 logged each branch's `turns` (moves by actor); 2 logs typed entries (`log`) and the
  * digest of the scenario the session was played on.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_BRANCHES, MAX_BRANCH_NAME, MAX_SEED, MAX_WEEKS } from '../limits';
 import { checkLog, gameLogSchema } from '../log';
 import type { ParseResult, ScenarioError } from '../parse';

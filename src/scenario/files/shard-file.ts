@@ -8,13 +8,13 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { ParseResult, ScenarioError } from '../parse';
 import { strategyIds, type Scenario } from '../schema';
 import { check, upgrade, type FileFormat } from './versioned';
 
 export const SHARD_KIND = 'deterrence-lab/forecast-shard';
-export const SHARD_VERSION = 2;
+export const SHARD_VERSION = 3;
 
 export const shardFormat: FileFormat = {
   kind: SHARD_KIND,
@@ -27,6 +27,11 @@ export const shardFormat: FileFormat = {
       from: 1,
       name: 'format and formatVersion become kind and schemaVersion, as in every other file',
       up: ({ format: _format, ...rest }) => rest,
+    },
+    {
+      from: 2,
+      name: 'the tally names its parameter ensemble (none before) and counts each set\'s futures',
+      up: (file) => ({ ...file, tally: { ...(file['tally'] as object), ensemble: null, setRuns: [], setAlive: [], setOpenWar: [], setEscalation: [], setEscalationSq: [] } }),
     },
   ],
 };
@@ -63,6 +68,12 @@ const tallySchema = z
     // Gains in millionths, negative when a counter fell: nothing in a scenario stops an effect lowering one.
     counterSums: z.array(wholeNumber('a sum of gains in millionths: a whole number')),
     counterAny: counts,
+    ensemble: z.string().min(1).max(200).nullable(),
+    setRuns: counts,
+    setAlive: counts,
+    setOpenWar: counts,
+    setEscalation: counts,
+    setEscalationSq: counts,
   })
   .strict();
 
@@ -79,6 +90,7 @@ const provenanceSchema = z
     strategies: z.record(z.string(), z.enum(strategyIds)),
     parameters: z.record(z.string(), z.number().finite()),
     from: z.string().nullable(),
+    ensemble: z.string().max(200).nullable().optional(),
     generated: z.string().optional(),
   })
   .strict();
@@ -114,7 +126,7 @@ const WEEKS_SHOWN = 5;
 /** Arrays whose lengths differ from what the tally's weeks, bins and counters imply. */
 function shapeErrors(t: Tally): ScenarioError[] {
   const errors: ScenarioError[] = [];
-  const bad = (path: string, message: string) => errors.push({ path: `tally.${path}`, code: 'wrong-length', message });
+  const bad = (path: string, message: string, code = 'wrong-length') => errors.push({ path: `tally.${path}`, code, message });
   const weeks = t.turns + 1;
   if (t.escalation.length !== weeks * t.bins) {
     bad('escalation', `expected ${num(weeks * t.bins)} counts, ${num(t.bins)} bins for each of ${weeksOf(t)}, got ${num(t.escalation.length)}`);
@@ -125,6 +137,18 @@ function shapeErrors(t: Tally): ScenarioError[] {
   if (t.counterAny.length !== t.counterSums.length) {
     bad('counterAny', `expected one count per counter, ${t.counterSums.length} as in counterSums, got ${t.counterAny.length}`);
   }
+  const sets = t.setRuns.length;
+  if ((t.ensemble === null) !== (sets === 0)) bad('setRuns', t.ensemble === null ? `a tally without an ensemble has no per-set counts, got ${sets}` : 'a tally of an ensemble counts its futures per set, got none');
+  for (const key of ['setOpenWar', 'setEscalation', 'setEscalationSq'] as const) {
+    if (t[key].length !== sets) bad(key, `expected one count per parameter set, ${sets} as in setRuns, got ${t[key].length}`);
+  }
+  if (t.setAlive.length !== sets * weeks) bad('setAlive', `expected a count per parameter set and week, ${num(sets * weeks)} (${sets} sets × ${weeksOf(t)}), got ${num(t.setAlive.length)}`);
+  if (sets > 0 && t.setRuns.reduce((a, b) => a + b, 0) !== t.runs) bad('setRuns', `the futures per set add up to ${num(t.setRuns.reduce((a, b) => a + b, 0))}, not the shard's ${runsOf(t)}`, 'inconsistent');
+  t.setRuns.forEach((n, i) => {
+    const alive = t.setAlive.slice(i * weeks, (i + 1) * weeks);
+    if (alive.some((a) => a > n) || (t.setOpenWar[i] ?? 0) > n) bad(`setRuns[${i}]`, `set ${i + 1} counts more futures alive or at war than its ${num(n)} futures`, 'inconsistent');
+    if ((t.setEscalation[i] ?? 0) > n * (t.bins - 1)) bad(`setEscalation[${i}]`, `set ${i + 1}'s final escalation bins add up to more than ${num(n)} futures at the top bin`, 'inconsistent');
+  });
   return errors;
 }
 

@@ -4,7 +4,7 @@
  * is brought up to the current version before it is parsed; a newer version is refused, not guessed.
  */
 import { formatPath, type ParseResult, type ScenarioError } from '../parse';
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 export interface Step {
   /** The version this step upgrades from; it produces `from + 1`. */

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { TornadoChart } from '../../charts/tornado-chart';
 import { withParameters } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
@@ -7,11 +7,36 @@ import type { BatchItem } from '../../store/analysis';
 import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
+import { MorrisPanel } from './morris-panel';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-/** Which ten parameters move talks survival and escalation most: tornado charts. */
+const methods = [
+  { id: 'tornado', label: 'One at a time (±20%)' },
+  { id: 'morris', label: 'Global (Morris)' },
+] as const;
+type Method = (typeof methods)[number]['id'];
+
+/** Which judgements move talks survival and escalation most: one at a time, or globally over the priors. */
 export function SensitivityPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
+  const [method, setMethod] = useState<Method>('tornado');
+  return (
+    <section aria-labelledby="sensitivity-heading">
+      <h2 id="sensitivity-heading">Sensitivity</h2>
+      <div role="radiogroup" aria-label="Method" className="analysis-modes">
+        {methods.map((m) => (
+          <label key={m.id} className={method === m.id ? 'selected' : undefined}>
+            <input type="radio" name="sensitivity-method" checked={method === m.id} onChange={() => setMethod(m.id)} /> {m.label}
+          </label>
+        ))}
+      </div>
+      {method === 'tornado' ? <TornadoPanel scenario={scenario} start={start} /> : <MorrisPanel scenario={scenario} start={start} />}
+    </section>
+  );
+}
+
+/** Which ten parameters move talks survival and escalation most: tornado charts. */
+function TornadoPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
   const list = useMemo(() => perturbations(scenario), [scenario]);
   const runs = useRuns(400);
   const run = useAnalysis((s) => s.run);
@@ -48,8 +73,7 @@ export function SensitivityPanel({ scenario, start }: { scenario: Scenario; star
   }, [done, results, list]);
 
   return (
-    <section aria-labelledby="sensitivity-heading">
-      <h2 id="sensitivity-heading">Sensitivity</h2>
+    <>
       <p className="hint">
         From {start.label}: each of {list.length} parameters (dynamics, doctrines, move biases, outcome and hazard bases) set 20% lower and higher, the same seeded futures each
         time; the ten that move the outcome most.
@@ -67,6 +91,6 @@ export function SensitivityPanel({ scenario, start }: { scenario: Scenario; star
           <TornadoChart id="tornado-escalation" title="Mean final escalation" bars={bars.escalation} format={(x) => x.toFixed(2)} />
         </div>
       )}
-    </section>
+    </>
   );
 }

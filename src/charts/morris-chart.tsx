@@ -1,0 +1,49 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MorrisOutcome } from '../analysis/morris-screening';
+import { ChartFrame } from './chart-frame';
+import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
+
+interface Row {
+  readonly label: string;
+  readonly muStar: number;
+  readonly mu: number;
+}
+
+/**
+ * A Morris screening of one outcome: every factor's μ* (mean absolute elementary effect) as a
+ * horizontal bar, largest first, coloured by the sign of μ (which way the factor pushes on average).
+ */
+export function MorrisChart({ id, outcome, format }: { id: string; outcome: MorrisOutcome; format: (x: number) => string }) {
+  const rows: Row[] = outcome.rows.map((r) => ({ label: r.factor.label, muStar: r.muStar, mu: r.mu }));
+  const title = `${outcome.label}: Morris μ*`;
+  const summary =
+    rows.length === 0
+      ? 'No factors.'
+      : `Factors ranked by how much they move ${outcome.label.toLowerCase()} over their prior ranges: ${outcome.rows
+          .slice(0, 3)
+          .map((r) => `${r.factor.label} (μ* ${format(r.muStar)}, μ ${format(r.mu)})`)
+          .join('; ')}.`;
+  const table = {
+    caption: `${outcome.label}: elementary effects of each factor, from the bottom to the top of its prior range`,
+    columns: ['Rank', 'Factor', 'Rule', 'Parameters', 'μ* (mean |effect|)', 'μ (mean effect)', 'σ (spread)'],
+    rows: outcome.rows.map((r) => [r.rank, r.factor.label, r.factor.match, r.factor.members.length, format(r.muStar), format(r.mu), format(r.sigma)]),
+  };
+  const below = <p className="hint">Orange: raising the factor raises the outcome on average (μ &gt; 0); blue: it lowers it.</p>;
+  return (
+    <ChartFrame id={id} title={title} summary={summary} table={table} pngName={`${id}.png`} below={below}>
+      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * WHY_BAR_HEIGHT + 50)}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" horizontal={false} />
+          <XAxis type="number" domain={[0, 'auto']} tickFormatter={format} />
+          <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} />
+          <Bar dataKey="muStar" name="μ*" barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false}>
+            {rows.map((r, i) => (
+              <Cell key={i} fill={r.mu >= 0 ? POSITIVE : NEGATIVE} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
