@@ -46,7 +46,7 @@ describe('the shipped ensemble', () => {
     const r = parseEnsemble(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'sets[3].values' });
-  });
+  }, 30_000);
 });
 
 describe('the ensemble command', () => {
@@ -67,6 +67,20 @@ describe('the ensemble command', () => {
     const merged = await cliOk('ensemble', '--merge', shards[2]!, shards[0]!, shards[1]!);
     expect(merged).toBe(one);
     expect(await cliOk(...args, '--threads', '2')).toBe(one);
+    // deploy/shard.sh, as a Kubernetes Indexed Job and as a Slurm job array run it: the index from the scheduler.
+    const recipe = join(scenariosDir, '..', 'deploy', 'shard.sh');
+    const { JOB_COMPLETION_INDEX: _k, SLURM_ARRAY_TASK_ID: _s, ...env } = process.env;
+    for (const indexVariable of ['JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID']) {
+      const out = join(dir, indexVariable);
+      for (const i of [0, 1]) {
+        const r = spawnSync('sh', [recipe, ...args], { encoding: 'utf8', env: { ...env, [indexVariable]: String(i), SHARDS: '2', OUT: out } });
+        expect(r.status, r.stderr).toBe(0);
+      }
+      expect(await cliOk('ensemble', '--merge', join(out, 'ensemble-shard-1-of-2.json'), join(out, 'ensemble-shard-2-of-2.json'))).toBe(one);
+    }
+    const noIndex = spawnSync('sh', [recipe, ...args], { encoding: 'utf8', env: { ...env, SHARDS: '2', OUT: dir } });
+    expect(noIndex.status).toBe(2);
+    expect(noIndex.stderr).toContain('no shard index');
     const missing = await runCli('ensemble', '--merge', shards[0]!, shards[2]!);
     expect(missing.code).not.toBe(0);
     expect(missing.err).toMatch(/do not cover the draws once each/);
@@ -84,7 +98,7 @@ describe('ensemble forecasts', () => {
     expect(parts).toEqual(whole);
     expect(new Set(whole.setRuns)).toEqual(new Set([4]));
     expect(whole.ensemble).toBe(ensemble!.id);
-  });
+  }, 30_000);
 
   it('report a model interval beside the chance interval; point values report none', () => {
     const s = summarize(march, forecast(march, state, o));
@@ -95,7 +109,7 @@ describe('ensemble forecasts', () => {
     const point = summarize(march, forecast(march, state, { runs: 400, seed: 3, turns: 12 }));
     expect(point.outcomes.find((x) => x.id === 'talks-alive')!.modelLo).toBeNull();
     expect(point.sets).toBe(0);
-  });
+  }, 30_000);
 
   it('take chance noise out of the model interval: sets that differ by noise alone give a point', () => {
     // Eight sets, the same true share, spread only as much as 100 futures each would spread anyway.
@@ -115,5 +129,5 @@ describe('ensemble forecasts', () => {
     const csv = await cliOk('forecast', '--runs', '300', '--turns', '6', '--no-date', '--format', 'csv');
     expect(csv.split('\n')[0]).toContain('ensemble');
     expect(csv.split('\n')[0]).toContain('talks_alive_model_lo90');
-  });
+  }, 60_000);
 });

@@ -24,8 +24,9 @@ export const COUNTER_SCALE = 1_000_000;
 const PROGRESS_EVERY = 250;
 
 /**
- * Parameter sets a forecast draws its futures' numbers from (a calibrated ensemble): future i uses
- * set i mod n, so every set gets the same share of futures and any chunk is still exact.
+ * Parameter sets a forecast draws its futures' numbers from (a calibrated ensemble): future i of N
+ * uses set floor(i n / N), so every set gets the same share of futures (to within one) and any
+ * chunk is still exact.
  */
 export interface ForecastEnsemble {
   /** Names the ensemble (its file's digest): tallies of different ensembles never merge. */
@@ -123,23 +124,28 @@ function perSet(n: number, turns: number) {
 }
 
 /**
- * The compiled scenario of every set of an ensemble, made once per scenario version and ensemble
- * (per worker: a scenario sent to a worker arrives as a new object each time, so the key is its
- * digest, not its identity). The last few are kept.
+ * The compiled scenario of each set of an ensemble, compiled when a future first needs it and kept
+ * per scenario version and ensemble (per worker: a scenario sent to a worker arrives as a new
+ * object each time, so the key is its digest, not its identity). The last few are kept. Futures
+ * take their sets in blocks, so a chunk of a forecast compiles only the few sets it uses.
  */
-const variants = new Map<string, Compiled[]>();
+const variants = new Map<string, (Compiled | undefined)[]>();
 const VARIANTS_KEPT = 4;
 
-export function compiledSets(scenario: Scenario, e: ForecastEnsemble): Compiled[] {
+export function compiledSet(scenario: Scenario, e: ForecastEnsemble, set: number): Compiled {
   const key = `${scenarioDigest(scenario)} ${e.id} ${e.parameters.length}`;
   let list = variants.get(key);
   if (!list) {
-    // The sets were parsed against this scenario when the ensemble was made (its digest is checked on loading).
-    list = e.sets.map((values) => compile(withCheckedParameters(scenario, Object.fromEntries(e.parameters.map((p, j) => [p, values[j]!])))));
     if (variants.size >= VARIANTS_KEPT) variants.delete(variants.keys().next().value!);
-    variants.set(key, list);
+    variants.set(key, (list = new Array<Compiled | undefined>(e.sets.length)));
   }
-  return list;
+  // The sets were parsed against this scenario when the ensemble was made (its digest is checked on loading).
+  return (list[set] ??= compile(withCheckedParameters(scenario, Object.fromEntries(e.parameters.map((p, j) => [p, e.sets[set]![j]!])))));
+}
+
+/** Every set compiled (what a worker warming up does). */
+export function compiledSets(scenario: Scenario, e: ForecastEnsemble): Compiled[] {
+  return e.sets.map((_, i) => compiledSet(scenario, e, i));
 }
 
 function record(c: Compiled, w: Work, k: number, t: ForecastTally, set: number): void {
@@ -167,7 +173,7 @@ export function forecastChunk(
   onProgress?: (done: number) => void,
 ): ForecastTally {
   const c = compile(scenario);
-  const sets = o.ensemble ? compiledSets(scenario, o.ensemble) : null;
+  const ensemble = o.ensemble ?? null;
   const turns = forecastTurns(state, o);
   const tally = emptyTally(c, state, o, turns, first, count);
   const base = toWork(c, state);
@@ -179,8 +185,9 @@ export function forecastChunk(
   let resolved = 0;
   const w = cloneWork(base);
   for (let r = 0; r < count; r++) {
-    const set = sets ? (first + r) % sets.length : -1;
-    const cr = sets ? sets[set]! : c;
+    // Future i uses set floor(i * n / runs): each set a block of consecutive futures (its numbers stay in cache).
+    const set = ensemble ? Math.floor(((first + r) * ensemble.sets.length) / o.runs) : -1;
+    const cr = ensemble ? compiledSet(scenario, ensemble, set) : c;
     resetWork(w, base);
     w.rng = rngFromState(starts[r]!);
     record(c, w, 0, tally, set);
