@@ -14,6 +14,8 @@ export interface FanRow {
   /** Share of futures with the talks alive, and its 95% interval. */
   readonly alive?: number;
   readonly aliveBand?: [number, number];
+  /** Where 90% of the ensemble's parameter sets put that share (the model range), with an ensemble. */
+  readonly aliveModel?: [number, number];
 }
 
 /** One row per week from the start: the game's line up to the forecast's start, the fan after it. */
@@ -34,6 +36,7 @@ export function fanRows(summary: ForecastSummary, gameStates: readonly GameState
             median: w.escalation.p50,
             alive: w.alive.estimate,
             aliveBand: [w.alive.lo, w.alive.hi] as [number, number],
+            ...(w.aliveModel ? { aliveModel: [w.aliveModel.lo, w.aliveModel.hi] as [number, number] } : {}),
           }
         : {}),
     };

@@ -11,11 +11,14 @@ const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
 /** The share of futures with the talks alive, per week, with its 95% interval. */
 export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: Scenario; summary: ForecastSummary; rows: readonly FanRow[] }) {
   const end = summary.weeks[summary.weeks.length - 1]!;
-  const text = `${scenario.talks.label} alive at week ${end.turn} in ${pct1(end.alive.estimate)} of futures (95% interval ${pct1(end.alive.lo)} to ${pct1(end.alive.hi)}).`;
+  const model = end.aliveModel;
+  const text =
+    `${scenario.talks.label} alive at week ${end.turn} in ${pct1(end.alive.estimate)} of futures (chance: 95% interval ${pct1(end.alive.lo)} to ${pct1(end.alive.hi)})` +
+    (model ? `; model range ${pct1(model.lo)} to ${pct1(model.hi)} across ${summary.sets} calibrated parameter sets (the wide, light band).` : '.');
   const table = {
     caption: 'Share of futures with the talks alive, per week',
-    columns: ['Week', 'Date', 'Alive', 'Lower 95%', 'Upper 95%'],
-    rows: summary.weeks.map((w) => [w.turn, w.date, pct1(w.alive.estimate), pct1(w.alive.lo), pct1(w.alive.hi)]),
+    columns: ['Week', 'Date', 'Alive', 'Lower 95%', 'Upper 95%', ...(model ? ['Model range, low', 'Model range, high'] : [])],
+    rows: summary.weeks.map((w) => [w.turn, w.date, pct1(w.alive.estimate), pct1(w.alive.lo), pct1(w.alive.hi), ...(w.aliveModel ? [pct1(w.aliveModel.lo), pct1(w.aliveModel.hi)] : [])]),
   };
   return (
     <ChartFrame id="forecast-survival" title={`${scenario.talks.label}: futures with the talks alive`} summary={text} table={table} pngName={`talks-survival-forecast-week-${summary.startTurn}.png`}>
@@ -25,6 +28,7 @@ export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: S
           <XAxis dataKey="turn" type="number" domain={[summary.startTurn, end.turn]} allowDecimals={false} />
           <YAxis domain={[0, 1]} tickFormatter={pct} width={52} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct1(v[0] as number)} – ${pct1(v[1] as number)}` : typeof v === 'number' ? pct1(v) : v)} labelFormatter={(t) => `Week ${t}`} />
+          {model && <Area dataKey="aliveModel" name="model range (90% of parameter sets)" stroke="none" fill={SURVIVAL_COLOUR} fillOpacity={0.12} isAnimationActive={false} />}
           <Area dataKey="aliveBand" name="95% interval" stroke="none" fill={SURVIVAL_COLOUR} fillOpacity={0.25} isAnimationActive={false} />
           <Line dataKey="alive" name="alive" stroke={SURVIVAL_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
         </ComposedChart>
