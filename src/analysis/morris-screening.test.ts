@@ -42,13 +42,23 @@ describe('Morris factors over the priors of March 2021', () => {
     const overrides = pointOverrides(factors, levels);
     expect(Object.keys(overrides)).toHaveLength(uncertain(march).length);
     factors.forEach((f, i) => {
-      for (const j of f.members) {
-        expect(overrides[j.path]).toBe(fromUnit(j, levels[i]!));
+      for (const [k, j] of f.members.entries()) {
+        // A shift group moves apart: every second member runs the other way.
+        const u = j.rule.kind === 'shift' && k % 2 === 1 ? 1 - levels[i]! : levels[i]!;
+        expect(overrides[j.path]).toBe(fromUnit(j, u));
         const ends = [fromUnit(j, 0), fromUnit(j, 1)].sort((a, b) => a - b);
         expect(ends[0]).toBeCloseTo(j.low, 9);
         expect(ends[1]).toBeCloseTo(j.high, 9);
       }
     });
+  });
+
+  it('moves the members of a shift group apart, so that shifting every bias alike does not screen as nothing', () => {
+    const biases = factors.find((f) => f.match === 'moves.**.bias')!;
+    const at = (u: number) => pointOverrides(factors, factors.map((f) => (f === biases ? u : 0.5)));
+    const [a, b] = [biases.members[0]!, biases.members[1]!];
+    expect(at(1)[a.path]).toBeCloseTo(a.high, 9);
+    expect(at(1)[b.path]).toBeCloseTo(b.low, 9);
   });
 
   it('builds a scenario the format accepts at the corners of the design', () => {

@@ -73,9 +73,19 @@ export function morrisFactors(s: Scenario): MorrisFactor[] {
     });
 }
 
+/**
+ * Where a member of a factor sits at the factor's level u: at u itself, except that every second
+ * member of a `shift` group runs the other way (1 - u). Shifting every move's bias by the same
+ * amount changes no choice (the softmax reads only their differences), so a group moved in step
+ * would screen as no effect at all; moved apart, it screens what spreading them does.
+ */
+export function memberLevel(j: Judgement, index: number, u: number): number {
+  return j.rule.kind === 'shift' && index % 2 === 1 ? 1 - u : u;
+}
+
 /** The parameter values at a design point: factor i at level `levels[i]` in [0, 1]. */
 export function pointOverrides(factors: readonly MorrisFactor[], levels: readonly number[]): Record<string, number> {
-  return Object.fromEntries(factors.flatMap((f, i) => f.members.map((j) => [j.path, fromUnit(j, levels[i]!)])));
+  return Object.fromEntries(factors.flatMap((f, i) => f.members.map((j, k) => [j.path, fromUnit(j, memberLevel(j, k, levels[i]!))])));
 }
 
 /** The scenario at a design point, checked again by the scenario format. */
