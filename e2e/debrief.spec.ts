@@ -26,6 +26,8 @@ async function playWeek(page: Page, week: number): Promise<void> {
     { group: /Iran \(.*: choose a move/, note: /Why Iran chose this/, seal: /^Seal Iran/, text: `Iran week ${week}: no concessions yet` },
   ];
   for (const [i, t] of teams.entries()) {
+    // Hot-seat: after the first team seals, the device is passed to the next one.
+    if (i > 0) await page.getByRole('button', { name: /^Show .*’s moves$/ }).click();
     const picker = page.getByRole('group', { name: t.group });
     await picker.getByRole('radio').nth((week + i) % 3).check();
     await picker.getByLabel(t.note).fill(t.text);

@@ -21,7 +21,8 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   await expect(fan).toBeVisible({ timeout: 20_000 });
   await expect(fan.locator('.recharts-area')).toHaveCount(2);
   await expect(fan.locator('.recharts-line')).toHaveCount(2);
-  await expect(page.locator('figure[data-chart="forecast-survival"] .recharts-area')).toHaveCount(1);
+  // The chance interval, and the model range across the calibrated parameter sets.
+  await expect(page.locator('figure[data-chart="forecast-survival"] .recharts-area')).toHaveCount(2);
   await expect(page.locator('figure[data-chart="final-rungs"] .recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Outcomes over 10,000 futures/ })).toContainText('Open war');
   await expect(page.getByRole('status').filter({ hasText: '10,000 futures from week 2' })).toBeVisible();

@@ -55,11 +55,11 @@ test('the why view names the weekly collapse risk by cause and the beliefs behin
   await start(page, '2021', '26');
   await playWeek(page, 6);
   const why = page.locator('.why');
-  await expect(why.getByRole('heading', { name: /change in the weekly risk of collapse/ })).toBeVisible();
-  await expect(why.locator('figure[data-chart="why-risk"] .chart-summary')).toHaveText(/Net change [+−]?\d/);
+  await expect(why.getByRole('heading', { name: /what moved the chance they collapse in a week/ })).toBeVisible();
+  await expect(why.locator('figure[data-chart="why-risk"] .chart-summary')).toHaveText(/^The chance of a collapse within a week (rose by \d|fell by \d|held steady)/);
   const expected = why.getByRole('region', { name: 'What the AI actors expected' });
   await expect(expected.getByRole('listitem').filter({ hasText: /^Israel held back from “Sabotage/ })).toHaveText(
-    /they expect an Iranian nuclear step after sabotage \(belief 0\.\d\d, against 0\.\d\d without one\)\.$/,
+    /they expect an Iranian nuclear step after sabotage \(\d+% likely, against \d+% otherwise\)\.$/,
   );
   // The US is played by a person here: the AI's reasons are not put in its mouth.
   await expect(expected.getByText(/^US /)).toHaveCount(0);

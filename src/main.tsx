@@ -7,6 +7,7 @@ import { loadCatalogue } from './app/scenarios';
 import { createForecastStore } from './store/forecast';
 import { createOutlookStore } from './store/outlook';
 import { createClassroomStore } from './store/classroom';
+import { createPrefsStore } from './store/prefs';
 import { createSessionStore } from './store/session';
 import { runForecast } from './worker/forecast-client';
 import { runOutlook } from './worker/outlook-client';
@@ -30,6 +31,7 @@ const forecasts = createForecastStore(runForecast, () => performance.now());
 // The headline draws its futures from the scenario's calibrated ensemble (model uncertainty), when it has one.
 const outlooks = createOutlookStore((scenario, state, options) => ensembleFor(scenario).then((ensemble) => runOutlook(scenario, state, ensemble ? { ...options, ensemble } : options)));
 linkOutlooks(store, outlooks, catalogue.scenarios);
+const prefs = createPrefsStore(localStore());
 const classroom = createClassroomStore({
   connect: () => new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/classroom`),
   storage: localStore(),
@@ -46,7 +48,7 @@ const classroom = createClassroomStore({
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary onReset={() => store.getState().leave()}>
-      <App catalogue={catalogue} store={store} forecasts={forecasts} outlooks={outlooks} classroom={classroom} />
+      <App catalogue={catalogue} store={store} forecasts={forecasts} outlooks={outlooks} classroom={classroom} prefs={prefs} />
     </ErrorBoundary>
   </StrictMode>,
 );

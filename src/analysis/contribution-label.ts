@@ -19,6 +19,11 @@ export function contributionLabel(scenario: Scenario, c: Contribution): string {
       return `Event: ${c.label}`;
     case 'inject':
       return `Fired event: ${c.label}`;
+    case 'talks': {
+      // The engine labels it "Talks: talks pause"; said once, it reads "Talks pause".
+      const label = scenario.talks.transitions.find((t) => t.id === c.id)?.label ?? c.label.replace(/^Talks: /, '');
+      return /talks|deal/i.test(label) ? label.charAt(0).toUpperCase() + label.slice(1) : `Talks: ${label}`;
+    }
     default:
       return c.label;
   }

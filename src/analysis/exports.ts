@@ -7,7 +7,9 @@
 import Papa from 'papaparse';
 import pkg from '../../package.json' with { type: 'json' };
 import type { ForecastSummary, WeekSummary } from '../engine/summary';
+import { getParameter } from '../scenario/parameters';
 import type { Scenario, StrategyId } from '../scenario/schema';
+import type { PairedDifference } from './paired';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -118,12 +120,45 @@ export interface LabelledSummary {
   readonly key: Readonly<Record<string, string | number>>;
   readonly summary: ForecastSummary;
   readonly provenance: RunProvenance;
+  /** Paired differences from the batch's first set-up, by measure id (see paired.ts); absent for the first. */
+  readonly differences?: Readonly<Record<string, PairedDifference>>;
 }
 
-/** Tidy rows for a batch: one row per set-up per week, with a column for each key. */
+/** A set-up of a batch as it was run, for `labelledSummaries`. */
+export interface BatchSetUp {
+  readonly label: string;
+  /** The scenario it ran on (with its parameter changes applied). */
+  readonly scenario: Scenario;
+  readonly key: Readonly<Record<string, string | number>>;
+  /** Its parameter changes by path: what its `parameters` cell names. */
+  readonly parameters: Readonly<Record<string, number>>;
+  readonly summary: ForecastSummary;
+  readonly differences?: Readonly<Record<string, PairedDifference>>;
+}
+
+/**
+ * A batch's set-ups as export rows, each naming its full configuration: a parameter changed in any
+ * set-up is a key of every set-up, holding the value it ran with (its scenario's own where it did
+ * not change it), and each one's provenance names its own changes.
+ */
+export function labelledSummaries(setUps: readonly BatchSetUp[], extra: Pick<RunSetup, 'from' | 'generated'>): LabelledSummary[] {
+  const changed = [...new Set(setUps.flatMap((s) => Object.keys(s.parameters)))];
+  return setUps.map((s) => ({
+    label: s.label,
+    key: { ...s.key, ...Object.fromEntries(changed.map((path) => [path, s.parameters[path] ?? getParameter(s.scenario, path) ?? ''])) },
+    summary: s.summary,
+    provenance: summaryProvenance(s.scenario, s.summary, { parameters: s.parameters, ...extra }),
+    ...(s.differences ? { differences: s.differences } : {}),
+  }));
+}
+
+/** The key columns of a batch: every key of any set-up, in order of first appearance. */
+const keyColumns = (items: readonly LabelledSummary[]) => [...new Set(items.flatMap((i) => Object.keys(i.key)))];
+
+/** Tidy rows for a batch: one row per set-up per week, with a column for each key of any set-up. */
 export function batchTable(scenario: Scenario, items: readonly LabelledSummary[]): Table {
   const phases = phaseIds(scenario);
-  const keys = [...new Set(items.flatMap((i) => Object.keys(i.key)))];
+  const keys = keyColumns(items);
   return {
     columns: [...provenanceColumns, 'setup', ...keys, ...weekColumns(phases)],
     rows: items.flatMap((i) => i.summary.weeks.map((w) => [...provenanceCells(i.provenance), i.label, ...keys.map((k) => i.key[k] ?? null), ...weekCells(w, phases)])),
@@ -131,5 +166,64 @@ export function batchTable(scenario: Scenario, items: readonly LabelledSummary[]
 }
 
 export function batchJson(items: readonly LabelledSummary[]): string {
-  return jsonText(items.map((i) => ({ provenance: i.provenance, setup: i.label, key: i.key, summary: i.summary })));
+  return jsonText(items.map((i) => ({ provenance: i.provenance, setup: i.label, key: i.key, summary: i.summary, ...(i.differences ? { differences: i.differences } : {}) })));
+}
+
+/** One outcome of a forecast as a row of the outcomes table: a share with its intervals, or a mean. */
+export interface OutcomeMeasure {
+  /** Stable id: `open-war`, `talks-alive`, `talks-deal`, `us.killed.mean`, `escalation-mean`, … */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'share' | 'mean';
+  readonly value: number;
+  /** The chance interval (95%), for shares. */
+  readonly lo: number | null;
+  readonly hi: number | null;
+  /** The model interval (where 90% of the ensemble's sets put it); null without an ensemble. */
+  readonly modelLo: number | null;
+  readonly modelHi: number | null;
+}
+
+/** Every outcome of a summary (open war, the talks, each counter), then the mean final escalation. */
+export function outcomeMeasures(s: ForecastSummary): OutcomeMeasure[] {
+  const last = s.weeks[s.weeks.length - 1]!;
+  return [
+    ...s.outcomes.map((o) => ({ id: o.id, label: o.label, kind: o.kind, value: o.value, lo: o.lo, hi: o.hi, modelLo: o.modelLo ?? null, modelHi: o.modelHi ?? null })),
+    { id: 'escalation-mean', label: 'Mean escalation at the end (rung units)', kind: 'mean', value: last.escalationMean, lo: null, hi: null, modelLo: s.escalationModel?.lo ?? null, modelHi: s.escalationModel?.hi ?? null },
+  ];
+}
+
+export const measureColumns = ['measure', 'label', 'kind', 'value', 'chance_lo95', 'chance_hi95', 'model_lo90', 'model_hi90'] as const;
+
+const measureCells = (m: OutcomeMeasure): Cell[] => [m.id, m.label, m.kind, m.value, m.lo, m.hi, m.modelLo, m.modelHi];
+
+/** A forecast's outcomes, long format: one row per measure, provenance first. */
+export function forecastOutcomesTable(s: ForecastSummary, p: RunProvenance): Table {
+  const meta = provenanceCells(p);
+  return { columns: [...provenanceColumns, ...measureColumns], rows: outcomeMeasures(s).map((m) => [...meta, ...measureCells(m)]) };
+}
+
+export const pairedColumns = ['paired_reference', 'paired_diff', 'paired_diff_lo95', 'paired_diff_hi95'] as const;
+
+/**
+ * A batch's outcomes, long format: one row per set-up per measure, with a column for each key of
+ * any set-up; when the batch has paired differences, four more columns give each measure's
+ * difference from the first set-up with its paired interval (empty where there is none).
+ */
+export function batchOutcomesTable(items: readonly LabelledSummary[]): Table {
+  const keys = keyColumns(items);
+  const paired = items.some((i) => i.differences !== undefined);
+  const reference = items[0]?.label ?? '';
+  const pairedCells = (i: LabelledSummary, id: string): Cell[] => {
+    if (!paired) return [];
+    const d = i.differences?.[id];
+    return d ? [reference, d.estimate, d.lo, d.hi] : [null, null, null, null];
+  };
+  return {
+    columns: [...provenanceColumns, 'setup', ...keys, ...measureColumns, ...(paired ? pairedColumns : [])],
+    rows: items.flatMap((i) => {
+      const head = [...provenanceCells(i.provenance), i.label, ...keys.map((k) => i.key[k] ?? null)];
+      return outcomeMeasures(i.summary).map((m) => [...head, ...measureCells(m), ...pairedCells(i, m.id)]);
+    }),
+  };
 }

@@ -4,7 +4,8 @@ import { initialState } from '../engine/state';
 import { summarize } from '../engine/summary';
 import { fixture } from '../test/fixture';
 import { withParameters } from '../scenario/parameters';
-import { finalEscalation, perturbations, talksAlive, tornado } from './sensitivity';
+import { provenanceColumns, runProvenance } from './exports';
+import { finalEscalation, perturbations, talksAlive, tornado, tornadoColumns, tornadoOutcomes, tornadoSides, tornadoTable } from './sensitivity';
 
 const s = fixture();
 
@@ -40,5 +41,22 @@ describe('sensitivity', () => {
     expect(byTalks[0]!.path).toBe('talks.transitions.collapse.hazard.base');
     expect(tornado(base, runs, finalEscalation)[0]!.path).toBe('dynamics.escalationDecay');
     expect(tornado(base, runs, talksAlive, 2)).toHaveLength(2);
+  });
+
+  it('leaves out a side the scenario format refuses, and reads it as the base', () => {
+    const list = perturbations(s).slice(0, 3);
+    const input = { ...list[0]!, low: -5 };
+    const sides = tornadoSides(s, [input, ...list.slice(1)]);
+    expect(sides.filter((x) => x.p.path === input.path).map((x) => x.side)).toEqual(withParameters(s, { [input.path]: -5 }).ok ? ['low', 'high'] : ['high']);
+    const options = { runs: 50, seed: 1 };
+    const run = (scenario: typeof s) => summarize(scenario, forecast(scenario, initialState(scenario, 1), options));
+    const base = run(s);
+    const outcomes = tornadoOutcomes(list, tornadoSides(s, list), base, tornadoSides(s, list).map((x) => run(x.scenario)));
+    expect(outcomes.map((o) => o.id)).toEqual(['talks-alive', 'escalation']);
+    const p = runProvenance(s, { seed: 1, runs: 50, turns: base.turns, startTurn: 0, strategies: {}, parameters: {}, from: null });
+    const table = tornadoTable(p, list, outcomes);
+    expect(table.columns).toEqual(tornadoColumns);
+    expect(table.rows).toHaveLength(2 * list.length);
+    expect(table.rows[0]!.slice(provenanceColumns.length, provenanceColumns.length + 3)).toEqual(['tornado', 'talks-alive', 1]);
   });
 });

@@ -5,8 +5,9 @@
  */
 import { readOutcome } from '../engine/outcomes';
 import type { ForecastSummary } from '../engine/summary';
-import { listParameters } from '../scenario/parameters';
+import { listParameters, withParameters } from '../scenario/parameters';
 import type { Scenario } from '../scenario/schema';
+import { provenanceCells, provenanceColumns, type RunProvenance, type Table } from './exports';
 
 export interface Perturbation {
   readonly path: string;
@@ -59,4 +60,53 @@ export function tornado(
     })
     .sort((x, y) => y.swing - x.swing || x.path.localeCompare(y.path))
     .slice(0, top);
+}
+
+/** One side of a perturbation that the scenario format accepts: the scenario with that value. */
+export interface TornadoSide {
+  readonly p: Perturbation;
+  readonly side: 'low' | 'high';
+  readonly scenario: Scenario;
+}
+
+/**
+ * The forecasts of a tornado besides the base: each candidate 20% lower and higher, in order. A
+ * side the format refuses (a probability above 1) is left out, and reads as the base.
+ */
+export function tornadoSides(scenario: Scenario, list: readonly Perturbation[] = perturbations(scenario)): TornadoSide[] {
+  return list.flatMap((p) =>
+    (['low', 'high'] as const).flatMap((side) => {
+      const r = withParameters(scenario, { [p.path]: p[side] });
+      return r.ok ? [{ p, side, scenario: r.value }] : [];
+    }),
+  );
+}
+
+/** The two outcomes a tornado ranks by, from the base forecast and one per side (`sides` order). */
+export function tornadoOutcomes(list: readonly Perturbation[], sides: readonly TornadoSide[], base: ForecastSummary, summaries: readonly ForecastSummary[]) {
+  const at = new Map(sides.map((x, i) => [`${x.p.path} ${x.side}`, summaries[i]!]));
+  const pairs = list.map((p) => ({ p, low: at.get(`${p.path} low`) ?? base, high: at.get(`${p.path} high`) ?? base }));
+  return [
+    { id: 'talks-alive', label: 'Talks alive at the end', share: true, bars: tornado(base, pairs, talksAlive) },
+    { id: 'escalation', label: 'Mean final escalation', share: false, bars: tornado(base, pairs, finalEscalation) },
+  ] as const;
+}
+
+export type TornadoOutcome = ReturnType<typeof tornadoOutcomes>[number];
+
+export const tornadoColumns = [...provenanceColumns, 'method', 'outcome', 'rank', 'parameter', 'label', 'value_low', 'value_base', 'value_high', 'outcome_low', 'outcome_base', 'outcome_high', 'swing'] as const;
+
+/** The tidy table of a tornado, the same in the app and the CLI: one row per outcome and bar, provenance first. */
+export function tornadoTable(p: RunProvenance, list: readonly Perturbation[], outcomes: readonly TornadoOutcome[]): Table {
+  const byPath = new Map(list.map((x) => [x.path, x]));
+  const meta = provenanceCells(p);
+  return {
+    columns: tornadoColumns,
+    rows: outcomes.flatMap((o) =>
+      o.bars.map((b, i) => {
+        const x = byPath.get(b.path)!;
+        return [...meta, 'tornado', o.id, i + 1, b.path, b.label, x.low, x.base, x.high, b.low, b.base, b.high, b.swing];
+      }),
+    ),
+  };
 }

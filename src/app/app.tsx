@@ -10,6 +10,8 @@ import { LAST_ROOM_KEY, type ClassroomStore } from '../store/classroom';
 import { ClassroomContext, useClassroom } from '../store/classroom-react';
 import type { SessionStore } from '../store/session';
 import { SessionContext, useSession } from '../store/react';
+import type { PrefsStore } from '../store/prefs';
+import { PrefsContext } from '../store/prefs-react';
 import { MessageBanner } from '../ui/message-banner';
 import { ClassroomStart } from '../ui/classroom/classroom-start';
 import { StartView } from '../ui/start-view';
@@ -30,6 +32,8 @@ export interface AppProps {
   readonly classroom: StoreApi<ClassroomStore>;
   readonly forecasts: StoreApi<ForecastStore>;
   readonly outlooks: StoreApi<OutlookStore>;
+  /** The UI preferences (the projector layout); in memory only when absent. */
+  readonly prefs?: StoreApi<PrefsStore>;
 }
 
 /**
@@ -147,7 +151,7 @@ function BrokenScenarios({ catalogue }: { catalogue: Catalogue }) {
   ));
 }
 
-export function App({ catalogue, store, forecasts, outlooks, classroom }: AppProps) {
+export function App({ catalogue, store, forecasts, outlooks, classroom, prefs }: AppProps) {
   useShareLink(store, classroom);
   useOtherTabs(store);
   return (
@@ -156,11 +160,13 @@ export function App({ catalogue, store, forecasts, outlooks, classroom }: AppPro
         <OutlookContext.Provider value={outlooks}>
           <ClassroomContext.Provider value={classroom}>
             <EnsembleContext.Provider value={ensembleFor}>
-            <main className="app">
-              <BrokenScenarios catalogue={catalogue} />
-              <MessageBanner />
-              <ClassroomOrScreens catalogue={catalogue} />
-            </main>
+              <PrefsContext.Provider value={prefs ?? null}>
+                <main className="app">
+                  <BrokenScenarios catalogue={catalogue} />
+                  <MessageBanner />
+                  <ClassroomOrScreens catalogue={catalogue} />
+                </main>
+              </PrefsContext.Provider>
             </EnsembleContext.Provider>
           </ClassroomContext.Provider>
         </OutlookContext.Provider>

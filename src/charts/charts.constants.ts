@@ -25,6 +25,9 @@ export const NEGATIVE = '#0072B2';
 
 /** Forecast fan and bars. */
 export const FAN_COLOUR = '#0072B2';
+/** Fill opacities of the fan's bands: 90% of futures (light) and 50% (darker). */
+export const BAND90_OPACITY = 0.18;
+export const BAND50_OPACITY = 0.35;
 /** The game's own line drawn over the fan. */
 export const GAME_COLOUR = '#111827';
 export const SURVIVAL_COLOUR = '#009E73';
@@ -34,3 +37,23 @@ export const HISTORY_COLOUR = '#6b7280';
 
 /** The talks outlook's curve ahead of the week in view (dashed). */
 export const AHEAD_COLOUR = '#374151';
+
+/** Type and sizes of the play view's charts: on a screen, and on a projector read from the back of a room (at least 18 px). */
+export interface ChartText {
+  /** Axis tick labels, px. */
+  readonly tick: number;
+  /** Axis titles and reference labels, px. */
+  readonly label: number;
+  /** The rung names inside the escalation chart's bands, px. */
+  readonly band: number;
+  /** At most this many week ticks on an x-axis. */
+  readonly maxWeekTicks: number;
+  /** Chart heights are multiplied by this. */
+  readonly heightScale: number;
+  /** Width of the "why" chart's cause labels, px. */
+  readonly causeWidth: number;
+}
+
+export const SCREEN_TEXT: ChartText = { tick: 12, label: 12, band: 11, maxWeekTicks: 14, heightScale: 1, causeWidth: 230 };
+export const PROJECTOR_TEXT: ChartText = { tick: 18, label: 18, band: 18, maxWeekTicks: 8, heightScale: 1.4, causeWidth: 340 };
+

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastSummary } from '../engine/summary';
+import { axisWidth, AXIS_TICK_SIZE } from './axis-width';
 import { ChartFrame } from './chart-frame';
 import { BRANCH_COLOURS, CHART_HEIGHT } from './charts.constants';
 
@@ -33,7 +34,7 @@ export function CompareChart({ id, title, series, value, format, domain, describ
         <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
           <XAxis dataKey="turn" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
-          <YAxis domain={domain} tickFormatter={format} width={52} />
+          <YAxis domain={domain} tickFormatter={format} width={axisWidth(domain.map(format))} tick={{ fontSize: AXIS_TICK_SIZE }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} labelFormatter={(t) => `Week ${t}`} />
           <Legend />
           {series.map((s, k) => (

@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { rungOf } from '../engine/ladder';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
+import { useChartText } from './chart-text';
 import { BAND_FILLS, CHART_HEIGHT, HISTORY_COLOUR } from './charts.constants';
+import { LadderGlossary, RungTerm } from './rung-term';
 import { contextPoints, escKey, type BranchLine, type WeekRow } from './series';
+import { weekTicks } from './week-ticks';
 
 export interface EscalationChartProps {
   readonly scenario: Scenario;
@@ -16,21 +20,35 @@ export interface EscalationChartProps {
   readonly onHistory: (show: boolean) => void;
 }
 
-function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly BranchLine[], viewTurn: number): string {
+/** The chart's summary; the rung in view names itself with its description on hover and focus. */
+function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly BranchLine[], viewTurn: number): ReactNode {
   const active = lines.find((l) => l.active) ?? lines[0]!;
   const values = rows.map((r) => r[escKey(active.id)]).filter((v): v is number => typeof v === 'number');
   const now = values[Math.min(viewTurn, values.length - 1)] ?? 0;
   const peak = Math.max(...values);
   const peakWeek = values.indexOf(peak);
-  const parts = [
-    `${active.name}: escalation ${now.toFixed(1)} at ${viewTurn === 0 ? 'the start' : `week ${viewTurn}`} (${rungOf(scenario, now).name}), from ${values[0]!.toFixed(1)} at the start; highest ${peak.toFixed(1)} at ${peakWeek === 0 ? 'the start' : `week ${peakWeek}`}.`,
-  ];
-  for (const l of lines) {
-    if (l.active) continue;
-    const v = rows.map((r) => r[escKey(l.id)]).filter((x): x is number => typeof x === 'number');
-    parts.push(`${l.name}: ${v[v.length - 1]!.toFixed(1)} at week ${v.length - 1}.`);
-  }
-  return parts.join(' ');
+  const others = lines
+    .filter((l) => !l.active)
+    .map((l) => {
+      const v = rows.map((r) => r[escKey(l.id)]).filter((x): x is number => typeof x === 'number');
+      return ` ${l.name}: ${v[v.length - 1]!.toFixed(1)} at week ${v.length - 1}.`;
+    });
+  return (
+    <>
+      {active.name}: escalation {now.toFixed(1)} at {viewTurn === 0 ? 'the start' : `week ${viewTurn}`} (<RungTerm scenario={scenario} level={rungOf(scenario, now).level} />), from{' '}
+      {values[0]!.toFixed(1)} at the start; highest {peak.toFixed(1)} at {peakWeek === 0 ? 'the start' : `week ${peakWeek}`}.{others.join('')}
+    </>
+  );
+}
+
+/** A rung's name inside its band, with its description as the SVG's own hover title. */
+function BandLabel({ x, y, text, description, fontSize }: { x?: number | string; y?: number | string; text: string; description: string; fontSize: number }) {
+  return (
+    <text x={Number(x ?? 0)} y={Number(y ?? 0)} dominantBaseline="central" fontSize={fontSize} fill="#374151" className="rung-band-label">
+      <title>{description}</title>
+      {text}
+    </text>
+  );
 }
 
 /** Escalation per week on the ladder's rungs (shaded, labelled bands), one line per branch. */
@@ -50,6 +68,7 @@ function HistoryList({ scenario }: { scenario: Scenario }) {
 }
 
 export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, history, onHistory }: EscalationChartProps) {
+  const text = useChartText();
   const points = history ? contextPoints(scenario) : [];
   const from = points.length > 0 ? Math.floor(Math.min(...points.map((p) => p.turn))) : 0;
   const below =
@@ -61,6 +80,12 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, hist
         {history && <HistoryList scenario={scenario} />}
       </div>
     ) : null;
+  const glossary = (
+    <>
+      {below}
+      <LadderGlossary scenario={scenario} />
+    </>
+  );
   const top = scenario.ladder.length - 1;
   const table = {
     caption: 'Escalation index per week, by branch',
@@ -68,8 +93,8 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, hist
     rows: rows.map((r) => [r.turn, r.date, ...lines.map((l) => (typeof r[escKey(l.id)] === 'number' ? (r[escKey(l.id)] as number).toFixed(2) : '—'))]),
   };
   return (
-    <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table} below={below}>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT + 80}>
+    <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table} below={glossary}>
+      <ResponsiveContainer width="100%" height={Math.round((CHART_HEIGHT + 80) * text.heightScale)}>
         <ComposedChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           {scenario.ladder.slice(0, top).map((r) => (
             <ReferenceArea
@@ -79,12 +104,21 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, hist
               fill={BAND_FILLS[r.level % 2]}
               fillOpacity={1}
               ifOverflow="hidden"
-              label={{ value: `${r.level} ${r.name}`, position: 'insideLeft', fontSize: 10, fill: '#4b5563' }}
+              label={{ position: 'insideLeft', content: <BandLabel text={`${r.level} ${r.name}`} description={r.description} fontSize={text.band} /> }}
             />
           ))}
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="turn" type="number" domain={[from, horizon]} allowDecimals={false} tickCount={Math.min(horizon + 1, 14)} label={{ value: 'week', position: 'insideBottomRight', offset: -4 }} />
-          <YAxis domain={[0, top]} ticks={scenario.ladder.map((r) => r.level)} width={32} />
+          <XAxis
+            dataKey="turn"
+            type="number"
+            domain={[from, horizon]}
+            allowDecimals={false}
+            ticks={weekTicks(from, horizon, text.maxWeekTicks)}
+            tick={{ fontSize: text.tick }}
+            height={Math.round((text.tick + text.label) * 1.25 + 6)}
+            label={{ value: 'week', position: 'insideBottom', offset: 0, fontSize: text.label }}
+          />
+          <YAxis domain={[0, top]} ticks={scenario.ladder.map((r) => r.level)} tick={{ fontSize: text.tick }} width={Math.round(text.tick * 2.6)} />
           <Tooltip
             formatter={(v, _name, item) => {
               const point = item?.payload as { label?: string; date?: string } | undefined;
@@ -107,7 +141,7 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, hist
               connectNulls={false}
             />
           ))}
-          {points.length > 0 && <ReferenceLine x={0} stroke={HISTORY_COLOUR} label={{ value: 'start', position: 'insideTopRight', fontSize: 11 }} />}
+          {points.length > 0 && <ReferenceLine x={0} stroke={HISTORY_COLOUR} label={{ value: 'start', position: 'insideTopRight', fontSize: text.label }} />}
           {points.length > 0 && <Scatter data={points} dataKey="rung" name="The record" fill={HISTORY_COLOUR} shape="diamond" isAnimationActive={false} />}
         </ComposedChart>
       </ResponsiveContainer>

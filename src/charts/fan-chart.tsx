@@ -3,7 +3,8 @@ import { rungOf } from '../engine/ladder';
 import type { ForecastSummary } from '../engine/summary';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
-import { CHART_HEIGHT, FAN_COLOUR, GAME_COLOUR } from './charts.constants';
+import { BAND50_OPACITY, BAND90_OPACITY, CHART_HEIGHT, FAN_COLOUR, GAME_COLOUR } from './charts.constants';
+import type { LegendItem } from './png';
 import type { FanRow } from './forecast-series';
 
 export interface FanChartProps {
@@ -27,8 +28,14 @@ export function FanChart({ scenario, summary, rows }: FanChartProps) {
     rows: summary.weeks.map((w) => [w.turn, w.date, f1(w.escalation.p5), f1(w.escalation.p25), f1(w.escalation.p50), f1(w.escalation.p75), f1(w.escalation.p95)]),
   };
   const top = scenario.ladder.length - 1;
+  const legend: LegendItem[] = [
+    { label: '90% of futures', colour: FAN_COLOUR, kind: 'band', opacity: BAND90_OPACITY },
+    { label: '50% of futures', colour: FAN_COLOUR, kind: 'band', opacity: BAND50_OPACITY },
+    { label: 'median', colour: FAN_COLOUR, kind: 'dashed' },
+    ...(rows.some((r) => r.game !== undefined) ? [{ label: 'this game', colour: GAME_COLOUR, kind: 'line' as const }] : []),
+  ];
   return (
-    <ChartFrame id="fan" title="Escalation: the range of futures" summary={text} table={table} pngName={`escalation-forecast-week-${summary.startTurn}.png`}>
+    <ChartFrame id="fan" title="Escalation: the range of futures" summary={text} table={table} pngName={`escalation-forecast-week-${summary.startTurn}.png`} legend={legend}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ComposedChart accessibilityLayer={false} data={rows as FanRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
@@ -36,8 +43,8 @@ export function FanChart({ scenario, summary, rows }: FanChartProps) {
           <YAxis domain={[0, top]} width={32} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? `${f1(v[0] as number)} – ${f1(v[1] as number)}` : typeof v === 'number' ? f1(v) : v)} labelFormatter={(t) => `Week ${t}`} />
           <ReferenceLine x={summary.startTurn} stroke="#111827" strokeDasharray="4 3" />
-          <Area dataKey="band90" name="90% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={0.18} isAnimationActive={false} />
-          <Area dataKey="band50" name="50% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={0.35} isAnimationActive={false} />
+          <Area dataKey="band90" name="90% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={BAND90_OPACITY} isAnimationActive={false} />
+          <Area dataKey="band50" name="50% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={BAND50_OPACITY} isAnimationActive={false} />
           <Line dataKey="median" name="median" stroke={FAN_COLOUR} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
           <Line dataKey="game" name="this game" stroke={GAME_COLOUR} strokeWidth={3} dot={false} isAnimationActive={false} />
         </ComposedChart>

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
 import { CHART_HEIGHT, SURVIVAL_COLOUR } from './charts.constants';
 import type { FanRow } from './forecast-series';
+import type { LegendItem } from './png';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
@@ -20,8 +21,20 @@ export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: S
     columns: ['Week', 'Date', 'Alive', 'Lower 95%', 'Upper 95%', ...(model ? ['Model range, low', 'Model range, high'] : [])],
     rows: summary.weeks.map((w) => [w.turn, w.date, pct1(w.alive.estimate), pct1(w.alive.lo), pct1(w.alive.hi), ...(w.aliveModel ? [pct1(w.aliveModel.lo), pct1(w.aliveModel.hi)] : [])]),
   };
+  const legend: LegendItem[] = [
+    { label: 'alive (share of futures)', colour: SURVIVAL_COLOUR, kind: 'line' },
+    { label: '95% interval (chance)', colour: SURVIVAL_COLOUR, kind: 'band', opacity: 0.25 },
+    ...(model ? [{ label: 'model range (90% of parameter sets)', colour: SURVIVAL_COLOUR, kind: 'band' as const, opacity: 0.12 }] : []),
+  ];
   return (
-    <ChartFrame id="forecast-survival" title={`${scenario.talks.label}: futures with the talks alive`} summary={text} table={table} pngName={`talks-survival-forecast-week-${summary.startTurn}.png`}>
+    <ChartFrame
+      id="forecast-survival"
+      title={`${scenario.talks.label}: futures with the talks alive`}
+      summary={text}
+      table={table}
+      pngName={`talks-survival-forecast-week-${summary.startTurn}.png`}
+      legend={legend}
+    >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ComposedChart accessibilityLayer={false} data={rows.filter((r) => r.alive !== undefined) as FanRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />

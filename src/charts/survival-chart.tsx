@@ -1,8 +1,10 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
+import { useChartText } from './chart-text';
 import { AHEAD_COLOUR, CHART_HEIGHT, PHASE_COLOURS, PHASE_FALLBACK } from './charts.constants';
 import { AHEAD_KEY, survKey, type BranchLine, type PhaseSpan, type WeekRow } from './series';
+import { weekTicks } from './week-ticks';
 
 export interface SurvivalChartProps {
   readonly scenario: Scenario;
@@ -49,6 +51,7 @@ function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly 
  */
 export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon }: SurvivalChartProps) {
   const weeks = scenario.talks.outlookWeeks;
+  const text = useChartText();
   const last = Math.max(horizon, rows.length - 1);
   const table = {
     caption: `Chance that the talks are still alive ${weeks} weeks on, per week and branch; and week by week ahead of week ${viewTurn}`,
@@ -68,7 +71,7 @@ export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon
       summary={describe(scenario, rows, lines, phases, viewTurn)}
       table={table}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={Math.round(CHART_HEIGHT * text.heightScale)}>
         <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 20, right: 16, bottom: 8, left: 4 }}>
           {phases.map((p, i) => (
             <ReferenceArea
@@ -83,8 +86,8 @@ export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon
             />
           ))}
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={[0, last]} allowDecimals={false} tickCount={Math.min(last + 1, 10)} />
-          <YAxis domain={[0, 1]} tickFormatter={pct} width={52} />
+          <XAxis dataKey="turn" type="number" domain={[0, last]} allowDecimals={false} ticks={weekTicks(0, last, Math.min(10, text.maxWeekTicks))} tick={{ fontSize: text.tick }} />
+          <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={{ fontSize: text.tick }} width={Math.round(text.tick * 4.2)} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? pct(v) : v)} labelFormatter={(t) => `Week ${t}`} />
           <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
           {lines.map((l) => (

@@ -42,6 +42,14 @@ export function formatOption(value: string | undefined): Format {
   return value as Format;
 }
 
+/** `--table NAME`: which CSV table to write (only with `--format csv`); the first of `tables` by default. */
+export function tableOption<const T extends string>(value: string | undefined, format: string, tables: readonly T[]): T {
+  if (value === undefined) return tables[0]!;
+  if (format !== 'csv') throw new UsageError(`--table picks the CSV's table: give --format csv too`);
+  if (!(tables as readonly string[]).includes(value)) throw new UsageError(`--table expects one of ${tables.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
 /** `--policy actor=strategy`, repeatable; every actor not named keeps its scenario default. */
 export function policyOptions(scenario: Scenario, values: readonly string[] | undefined): Record<string, StrategyId> {
   const out: Record<string, StrategyId> = Object.fromEntries(scenario.actors.map((a) => [a.id, a.defaultStrategy]));

@@ -44,6 +44,10 @@ export async function runBatch(items: readonly BatchItem[], o: BatchOptions, io:
   return out;
 }
 
+/** The CSV tables of a tournament or sweep: one row per cell (the default), every outcome per cell, or every week per cell. */
+export const batchTables = ['cells', 'outcomes', 'weeks'] as const;
+export type BatchTableName = (typeof batchTables)[number];
+
 /** Readable headers for `outcomeColumns` in text tables. */
 export const outcomeHeaders = ['talks alive', 'lo95', 'hi95', 'mean escalation', 'open war', 'lo95', 'hi95'] as const;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GameState, TurnReport } from '../engine';
+import type { ForecastSummary, GameState, TurnReport } from '../engine';
 import { parseGameFile } from '../scenario/files/game-file';
 import { parseScenario } from '../scenario/parse';
 import { threadsOption, UsageError } from './args';
@@ -200,6 +200,24 @@ describe('deterrence-lab forecast', { timeout: 60_000 }, () => {
     expect(summary).toMatchObject({ runs: 400, scenarioId: 'fixture' });
     expect(two.stdout).toBe(one.stdout);
   });
+
+  it('writes the outcomes as a second tidy table with --table outcomes: each with its chance and model intervals', () => {
+    const args = ['forecast', 'march-2021', '--runs', '300', '--seed', '2', '--threads', '1', '--no-date'];
+    const csv = cli(...args, '--format', 'csv', '--table', 'outcomes');
+    expect(csv.status).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(csv.stdout, { header: true, skipEmptyLines: true }).data;
+    const { summary } = JSON.parse(cli(...args, '--format', 'json').stdout) as { summary: ForecastSummary };
+    expect(rows.map((r) => r['measure'])).toEqual([...summary.outcomes.map((o) => o.id), 'escalation-mean']);
+    for (const o of summary.outcomes) {
+      const r = rows.find((x) => x['measure'] === o.id)!;
+      expect(Number(r['value'])).toBe(o.value);
+      if (o.lo !== null) expect(Number(r['chance_lo95'])).toBe(o.lo);
+      if (o.modelLo != null) expect(Number(r['model_lo90'])).toBe(o.modelLo);
+    }
+    expect(rows.find((r) => r['measure'] === 'open-war')!['model_hi90']).not.toBe('');
+    expect(rows.find((r) => r['measure'] === 'us.killed.mean')).toMatchObject({ kind: 'mean', chance_lo95: '' });
+    expect(rows[0]!['ensemble']).toMatch(/^march-2021:/);
+  });
 });
 
 describe('deterrence-lab forecast --threads', { timeout: 60_000 }, () => {
@@ -273,6 +291,14 @@ describe('deterrence-lab with a bad command line', { timeout: 30_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('sweep: --param: unknown parameter "dynamics.bogus"');
     expect(r.stdout).toBe('');
+  });
+
+  it('answers `sweep --help` with its options and exit 0, as a user runs it', () => {
+    const r = cli('sweep', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('--param PATH');
+    expect(r.stdout).toContain('--no-date');
   });
 
   it('exits 2 on an option the command does not take', () => {

@@ -1,6 +1,6 @@
 /** What `forecast` (and `merge`, which must print the same) writes for a summary, in each format. */
 import type { ForecastSummary } from '../engine/summary';
-import { forecastTable, type RunProvenance } from '../analysis/exports';
+import { forecastOutcomesTable, forecastTable, outcomeMeasures, type RunProvenance } from '../analysis/exports';
 import type { Scenario } from '../scenario/schema';
 import { renderCsv, renderJson, renderTable, type Format, type Table } from './format';
 
@@ -12,12 +12,13 @@ export function weeklyTable(s: ForecastSummary): Table {
   };
 }
 
+/** The outcomes as text: every measure of the outcomes CSV (outcomeMeasures), with the model range when there is one. */
 export function outcomesTable(s: ForecastSummary): Table {
-  if (s.sets === 0) return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi]) };
-  const escalation = (o: ForecastSummary['outcomes'][number]) => (o.id === 'escalation' ? s.escalationModel : null);
+  const list = outcomeMeasures(s);
+  if (s.sets === 0) return { columns: ['outcome', 'value', 'lo95', 'hi95'], rows: list.map((m) => [m.label, m.value, m.lo, m.hi]) };
   return {
     columns: ['outcome', 'value', 'chance lo95', 'chance hi95', 'model lo90', 'model hi90'],
-    rows: s.outcomes.map((o) => [o.label, o.value, o.lo, o.hi, o.modelLo ?? escalation(o)?.lo ?? null, o.modelHi ?? escalation(o)?.hi ?? null]),
+    rows: list.map((m) => [m.label, m.value, m.lo, m.hi, m.modelLo, m.modelHi]),
   };
 }
 
@@ -38,10 +39,14 @@ export function parameterLine(parameters: Readonly<Record<string, number>>): str
   return list.length > 0 ? `Parameters: ${list.join(' ')}\n` : '';
 }
 
-/** The forecast's stdout in `format`. */
-export function renderForecast(format: Format, scenario: Scenario, s: ForecastSummary, p: RunProvenance): string {
+/** The CSV tables of a forecast: the weeks (the default) or the outcomes. */
+export const csvTables = ['weeks', 'outcomes'] as const;
+export type CsvTable = (typeof csvTables)[number];
+
+/** The forecast's stdout in `format`; `table` picks the CSV's table. */
+export function renderForecast(format: Format, scenario: Scenario, s: ForecastSummary, p: RunProvenance, table: CsvTable = 'weeks'): string {
   if (format === 'json') return renderJson({ provenance: p, summary: s });
-  if (format === 'csv') return renderCsv(forecastTable(scenario, s, p));
+  if (format === 'csv') return renderCsv(table === 'outcomes' ? forecastOutcomesTable(s, p) : forecastTable(scenario, s, p));
   const rungs: Table = { columns: ['final rung', 'share'], rows: s.finalRungs.map((r) => [`${r.level} ${r.name}`, r.share]) };
   return [
     `${scenario.title}: ${s.runs} futures of ${s.turns} weeks from week ${s.startTurn}, seed ${s.seed}\n${parameterLine(p.parameters)}${headlineLine(scenario, s)}\n`,

@@ -10,7 +10,7 @@ import { cliOk, runCli } from '../test/cli';
 import { fixture, fixtureInput } from '../test/fixture';
 import { axisValues } from './commands/sweep';
 import { outcomeColumns } from '../engine/outcomes';
-import { provenanceColumns } from '../analysis/exports';
+import { measureColumns, provenanceColumns } from '../analysis/exports';
 
 let dir = '';
 let scenario = '';
@@ -39,6 +39,33 @@ describe('axisValues', () => {
     expect(axisValues({ path: 'x', from: 0, to: 0.3, steps: 4 })).toEqual([0, 0.1, 0.2, 0.3]);
     expect(axisValues({ path: 'x', from: 2, to: 1, steps: 2 })).toEqual([2, 1]);
     expect(axisValues({ path: 'x', from: 0.4, to: 9, steps: 1 })).toEqual([0.4]);
+  });
+});
+
+describe('sweep --table outcomes', () => {
+  it('writes every outcome of every point, so its open-war result is reproduced from its own CSV', async () => {
+    const cells = csvRows(await cliOk('sweep', scenario, ...misperception, ...common, '--format', 'csv')).data;
+    const { fields, data } = csvRows(await cliOk('sweep', scenario, ...misperception, ...common, '--format', 'csv', '--table', 'outcomes'));
+    expect(fields).toEqual([...provenanceColumns, 'setup', 'dynamics.misperception', ...measureColumns]);
+    const measures = new Set(data.map((r) => r['measure']));
+    expect([...measures]).toEqual(expect.arrayContaining(['open-war', 'talks-alive', 'escalation-mean']));
+    expect(data).toHaveLength(3 * measures.size);
+    for (const cell of cells) {
+      const war = data.find((r) => r['measure'] === 'open-war' && r['dynamics.misperception'] === cell['dynamics.misperception'])!;
+      expect([war['value'], war['chance_lo95'], war['chance_hi95']]).toEqual([cell['open_war'], cell['open_war_lo95'], cell['open_war_hi95']]);
+      expect(war['parameters']).toBe(cell['parameters']);
+      const escalation = data.find((r) => r['measure'] === 'escalation-mean' && r['dynamics.misperception'] === cell['dynamics.misperception'])!;
+      expect(escalation['value']).toBe(cell['escalation_mean']);
+    }
+  });
+
+  it('writes every week of every point with --table weeks, and refuses --table without --format csv', async () => {
+    const { data } = csvRows(await cliOk('sweep', scenario, ...misperception, ...common, '--format', 'csv', '--table', 'weeks'));
+    expect(new Set(data.map((r) => r['dynamics.misperception']))).toEqual(new Set(['0', '0.25', '0.5']));
+    expect(data[0]).toHaveProperty('escalation_median');
+    const r = await runCli('sweep', scenario, ...misperception, ...common, '--table', 'outcomes');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format csv');
   });
 });
 

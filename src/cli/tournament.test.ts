@@ -8,7 +8,7 @@ import type { ForecastSummary, Interval } from '../engine';
 import { strategiesFor } from '../scenario/schema';
 import { cliOk, runCli } from '../test/cli';
 import { fixture, fixtureInput } from '../test/fixture';
-import { provenanceColumns } from '../analysis/exports';
+import { measureColumns, provenanceColumns } from '../analysis/exports';
 
 interface TournamentJson {
   provenance: { strategies: Record<string, string>; players: Record<string, string[]>; seed: number; runs: number };
@@ -58,6 +58,19 @@ describe('tournament', () => {
     expect(csv.meta.fields).toEqual([...provenanceColumns, 'strategy_blue', 'strategy_red', 'talks_alive', 'talks_alive_lo95', 'talks_alive_hi95', 'escalation_mean', 'open_war', 'open_war_lo95', 'open_war_hi95']);
     expect(csv.data).toHaveLength(4);
     expect(csv.data[1]).toMatchObject({ scenario: 'fixture', seed: '4', runs: '200', strategies: 'blue=hawk red=hawk proxy=doctrine', strategy_blue: 'hawk', strategy_red: 'hawk', generated: '' });
+  });
+
+  it('writes every outcome of every cell with --table outcomes, the open-war row equal to the cell\'s', async () => {
+    const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    const cells = parse(await cliOk('tournament', scenario, ...twoByTwo, '--format', 'csv')).data;
+    const long = parse(await cliOk('tournament', scenario, ...twoByTwo, '--format', 'csv', '--table', 'outcomes'));
+    expect(long.errors).toEqual([]);
+    expect(long.meta.fields).toEqual([...provenanceColumns, 'setup', 'strategy_blue', 'strategy_red', ...measureColumns]);
+    for (const c of cells) {
+      const war = long.data.find((r) => r['measure'] === 'open-war' && r['strategy_blue'] === c['strategy_blue'] && r['strategy_red'] === c['strategy_red'])!;
+      expect([war['value'], war['chance_lo95'], war['chance_hi95'], war['strategies']]).toEqual([c['open_war'], c['open_war_lo95'], c['open_war_hi95'], c['strategies']]);
+    }
+    expect(long.data.some((r) => r['measure'] === 'proxy.attacks.mean')).toBe(true);
   });
 
   it('prints matrices of talks survival and mean escalation as a table', async () => {

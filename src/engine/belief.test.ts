@@ -141,6 +141,6 @@ describe('the doctrine weighs the answers it expects', () => {
     const note = r.state.report!.beliefs.find((n) => n.belief === BELIEF && n.move === 'proxy.rockets')!;
     expect(note).toMatchObject({ actor: 'proxy', played: false, expects: 0.95, otherwise: 0.05 });
     expect(note.weight).toBeLessThan(0);
-    expect(beliefSentence(foresighted, note)).toBe('Proxy held back from “Rocket attack”: they expect a Blue strike after an attack (belief 0.95, against 0.05 without one).');
+    expect(beliefSentence(foresighted, note)).toBe('Proxy held back from “Rocket attack”: they expect a Blue strike after an attack (95% likely, against 5% otherwise).');
   });
 });

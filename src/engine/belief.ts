@@ -11,8 +11,9 @@
  * the response (a militia that wants the US to over-react inside Iraq) is drawn to provoke it.
  */
 import type { Compiled, CompiledBelief, CompiledMove } from './compile';
-import { expectedGain } from './value';
-import { baselineMean, BeliefSlot, beliefMean, evalProbability, type Work } from './work';
+import { expectedGain, gainOf } from './value';
+import { choiceProbability } from './week';
+import { baselineMean, BeliefSlot, beliefMean, type Work } from './work';
 
 /** Updates every belief from the week's moves and the triggers that happened (`c.beliefHit`, set as the moves resolved). */
 export function observeBeliefs(c: Compiled, w: Work, moves: ArrayLike<number>): void {
@@ -66,11 +67,14 @@ export function responseValue(c: Compiled, w: Work, holder: number, b: CompiledB
   return total / b.responses.length;
 }
 
-/** Writes into `out[b]` the stake of every belief actor `a` holds: foresight * credibility * value of the response. */
+/**
+ * Writes into `out[b]` the stake of every belief actor `a` holds: foresight * credibility * value of
+ * the response. While the week's choices are made (week.ts `openChoices`).
+ */
 export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number, out: Float64Array): void {
   const values = c.responseValueBuffer;
   const weighed = c.responsesWeighed[a]!;
-  for (let k = 0; k < weighed.length; k++) values[weighed[k]!] = expectedGain(c, w, a, c.moves[weighed[k]!]!);
+  for (let k = 0; k < weighed.length; k++) values[weighed[k]!] = gainOf(c, w, a, weighed[k]!);
   const held = c.beliefsHeld[a]!;
   for (let k = 0; k < held.length; k++) {
     const b = held[k]!;
@@ -78,12 +82,12 @@ export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number,
   }
 }
 
-/** The score a move gets from the responses its actor expects to it, given the stakes. */
+/** The score a move gets from the responses its actor expects to it, given the stakes, while the week's choices are made. */
 export function anticipation(c: Compiled, w: Work, m: CompiledMove, stakes: Float64Array): number {
   let x = 0;
   for (let k = 0; k < m.anticipatedBelief.length; k++) {
     const o = m.anticipatedOutcome[k]!;
-    const p = o < 0 ? 1 : evalProbability(c, w, m.outcomes[o]!.probability);
+    const p = o < 0 ? 1 : choiceProbability(c, w, m.outcomes[o]!.index);
     x += p * stakes[m.anticipatedBelief[k]!]!;
   }
   return x;

@@ -5,6 +5,8 @@
 import type { Effect, LinearTerm, Scenario } from '../scenario/schema';
 import { anticipations, beliefTables, compileBeliefs, triggerIndex, type TriggerIndex } from './compile-beliefs';
 import { indexScenario, type CompileIndex } from './compile-index';
+import { gainTables } from './compile-gain';
+import { actorTables, moveTables } from './compile-tables';
 import { fixedOutcomeGains, isFixedOutcome, objectiveWeights, outcomeValues, staticGains } from './compile-values';
 import {
   EffectOp,
@@ -48,7 +50,7 @@ function compileTerm(ix: CompileIndex, term: LinearTerm): CompiledTerm {
   });
   const logistic = term.link === 'logistic';
   const fixed = entries.length > 0 ? Number.NaN : logistic ? 1 / (1 + Math.exp(-term.base)) : Math.min(1, Math.max(0, term.base));
-  return { base: term.base, kinds, args, coefs, logistic, varsOnly: kinds.every((k) => k === RefKind.variable), fixed };
+  return { base: term.base, kinds, args, coefs, logistic, varsOnly: kinds.every((k) => k === RefKind.variable), fixed, memo: new Float64Array([Number.NaN, Number.NaN]) };
 }
 
 /** A weighted sum of refs with no link, for objectives and casualty signals. */
@@ -172,6 +174,11 @@ function compileEvents(ix: CompileIndex): Map<number, CompiledEvent[]> {
   return byTurn;
 }
 
+function eventsByTurnArray(byTurn: ReadonlyMap<number, readonly CompiledEvent[]>): (readonly CompiledEvent[] | undefined)[] {
+  const last = Math.max(-1, ...byTurn.keys());
+  return Array.from({ length: last + 1 }, (_, turn) => byTurn.get(turn));
+}
+
 function compileInjects(ix: CompileIndex): CompiledInject[] {
   return ix.scenario.injects.map((e, index) => ({
     index,
@@ -233,6 +240,18 @@ function build(scenario: Scenario): Compiled {
   const beliefs = compileBeliefs(scenario, ix.actor, moves);
   const outcomeCount = moves.reduce((n, m) => n + m.outcomes.length, 0);
   const outcomeValue = outcomeValues(moves, weights, outcomeCount);
+  const staticGain = staticGains(scenario, moves, weights);
+  const fixedOutcomeGain = fixedOutcomeGains(moves, weights, outcomeValue, outcomeCount);
+  const byActor = movesByActor(scenario.actors.length, moves);
+  const eventsByTurn = compileEvents(ix);
+  const transitions = scenario.talks.transitions.map((t) => ({
+    id: t.id,
+    label: t.label,
+    fromMask: phaseMask(ix, t.from),
+    to: ix.phase(t.to),
+    hazard: compileTerm(ix, t.hazard),
+  }));
+  const casualtySignal = scenario.actors.map((a) => (a.doctrine.casualtySignal ? compileSum(ix, { [a.doctrine.casualtySignal]: 1 }) : null));
   return {
     scenario,
     actors: scenario.actors.length,
@@ -249,31 +268,31 @@ function build(scenario: Scenario): Compiled {
     ...beliefTables(beliefs, scenario.actors.length, moves.length, outcomeCount),
     topRung: ix.topRung,
     moves,
-    movesByActor: movesByActor(scenario.actors.length, moves),
+    movesByActor: byActor,
+    moveTables: moveTables(scenario, moves, byActor),
+    actorTables: actorTables(scenario, casualtySignal.map((t) => (t ? { kind: t.kinds[0]!, arg: t.args[0]! } : null))),
     delayed,
     delayedIndex: new Map(delayed.map((d, i) => [d.id, i])),
     phaseIds: phases.map((p) => p.id),
     phaseAlive: Uint8Array.from(phases.map((p) => (p.alive ? 1 : 0))),
     phaseEnds: Uint8Array.from(phases.map((p) => (p.ends ? 1 : 0))),
-    transitions: scenario.talks.transitions.map((t) => ({
-      id: t.id,
-      label: t.label,
-      fromMask: phaseMask(ix, t.from),
-      to: ix.phase(t.to),
-      hazard: compileTerm(ix, t.hazard),
-    })),
+    transitions,
+    exits: phases.map((_, p) => Int32Array.from(transitions.flatMap((t, i) => ((t.fromMask & (1 << p)) !== 0 && t.to !== p ? [i] : [])))),
     transitionIndex: new Map(scenario.talks.transitions.map((t, i) => [t.id, i])),
-    eventsByTurn: compileEvents(ix),
+    eventsByTurn,
+    eventsAt: eventsByTurnArray(eventsByTurn),
     injects: compileInjects(ix),
     injectIndex: new Map(scenario.injects.map((e, i) => [e.id, i])),
-    casualtySignal: scenario.actors.map((a) =>
-      a.doctrine.casualtySignal ? compileSum(ix, { [a.doctrine.casualtySignal]: 1 }) : null,
-    ),
+    casualtySignal,
     objectives: scenario.actors.map((a) => compileSum(ix, a.objectives)),
     objectiveWeights: weights,
-    staticGain: staticGains(scenario, moves, weights),
+    staticGain,
     outcomeValue,
-    fixedOutcomeGain: fixedOutcomeGains(moves, weights, outcomeValue, outcomeCount),
+    fixedOutcomeGain,
+    gain: gainTables(moves, weights, { staticGain, fixedOutcomeGain, outcomeValue, outcomeCount }),
+    outcomeTerms: moves.flatMap((m) => m.outcomes.map((o) => o.probability)),
+    scoreScratch: { propensity: new Float64Array(moves.length), drive: new Float64Array(moves.length), gain: new Float64Array(moves.length), anticipation: new Float64Array(moves.length) },
+    week: { now: new Int32Array(1), stamp: new Int32Array(outcomeCount).fill(-1), probability: new Float64Array(outcomeCount) },
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
     beliefHit: new Uint8Array(beliefs.length),
     stakeBuffer: new Float64Array(beliefs.length),

@@ -17,6 +17,12 @@ export interface CompiledTerm {
   readonly varsOnly: boolean;
   /** The term's value after its link when it reads no ref (a fixed probability), else NaN. */
   readonly fixed: number;
+  /**
+   * The last predictor a logistic term was evaluated at and its value ([x, p]; NaN at first): the
+   * same predictor gives the same probability, and states repeat it often (a variable held at its
+   * bound, a probability weighed while choosing and again as the move resolves).
+   */
+  readonly memo: Float64Array;
 }
 
 export interface CompiledEffect {
@@ -176,7 +182,11 @@ export interface Compiled {
   readonly phaseEnds: Uint8Array;
   readonly transitions: readonly CompiledTransition[];
   readonly transitionIndex: ReadonlyMap<string, number>;
+  /** Per talks phase, the transitions out of it (from it, to another phase), in index order. */
+  readonly exits: readonly Int32Array[];
   readonly eventsByTurn: ReadonlyMap<number, readonly CompiledEvent[]>;
+  /** The same, as an array by turn (undefined: none), up to the last turn with events. */
+  readonly eventsAt: readonly (readonly CompiledEvent[] | undefined)[];
   /** The scenario's catalogue of injects, and their indices by id. */
   readonly injects: readonly CompiledInject[];
   readonly injectIndex: ReadonlyMap<string, number>;
@@ -194,6 +204,17 @@ export interface Compiled {
    * outcomes are in CompiledMove.variableOutcomes.
    */
   readonly fixedOutcomeGain: Float64Array;
+  /** The moves' and actors' numbers for the turn loop (compile-tables.ts). */
+  readonly moveTables: MoveTables;
+  readonly actorTables: ActorTables;
+  /** The tables expectedGain reads (compile-gain.ts). */
+  readonly gain: GainTables;
+  /** The probability term of each outcome, by its index among all the scenario's outcomes. */
+  readonly outcomeTerms: readonly CompiledTerm[];
+  /** Scratch for the doctrine's scoring (doctrine.ts): per move, its propensity, its stateful gain, its expected responses. */
+  readonly scoreScratch: { readonly propensity: Float64Array; readonly drive: Float64Array; readonly gain: Float64Array; readonly anticipation: Float64Array };
+  /** The outcome probabilities of the state the actors are choosing from, each computed once (week.ts). */
+  readonly week: WeekCache;
   /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
   readonly history: Int32Array;
   readonly historyTurns: number;
@@ -212,4 +233,98 @@ export interface ObjectiveWeights {
   readonly escalation: number;
   /** The objective's value of the talks being in each phase (`talks:PHASE` and `talks:alive` weights). */
   readonly phaseValue: Float64Array;
+}
+
+/**
+ * expectedGain's tables for pair p = a * moves + m (actor a valuing move m), pruned of what adds
+ * nothing: the constant part, then the effects in `eff*[effFrom[p] .. effTo[p])` whose value reads
+ * the state, then the chance outcomes in `out*[outFrom[p] .. outTo[p])` the actor weighs.
+ */
+export interface GainTables {
+  /** The number of moves (pairs are a * moves + m). */
+  readonly moves: number;
+  /** staticGain + fixedOutcomeGain. */
+  readonly base: Float64Array;
+  /** 1 when the pair has terms that read the state (effects, outcomes or a forced talks transition). */
+  readonly stateful: Uint8Array;
+  readonly effFrom: Int32Array;
+  readonly effTo: Int32Array;
+  readonly outFrom: Int32Array;
+  readonly outTo: Int32Array;
+  /** Per weighed outcome: its global index, the value of its `add` effects, and its state-dependent effects. */
+  readonly outIndex: Int32Array;
+  readonly outValue: Float64Array;
+  readonly outEffFrom: Int32Array;
+  readonly outEffTo: Int32Array;
+  /** Effects (scale or set, on a variable or escalation): the ref, 1 for a scale, value (value - 1 for a scale), the objective's weight. */
+  readonly effKind: Int8Array;
+  readonly effArg: Int32Array;
+  readonly effScale: Uint8Array;
+  readonly effValue: Float64Array;
+  readonly effWeight: Float64Array;
+  /** Per move, the talks transition it forces, or -1. */
+  readonly talks: Int32Array;
+  /** Per actor, its objective's weight on escalation. */
+  readonly escalationWeight: Float64Array;
+}
+
+/** Scratch: outcome probabilities valid while `stamp[o] === now[0]`. */
+export interface WeekCache {
+  readonly now: Int32Array;
+  readonly stamp: Int32Array;
+  readonly probability: Float64Array;
+}
+
+/** Per move (by index), its numbers; its lists as ranges [from, to) of pools. */
+export interface MoveTables {
+  /** Per actor, its moves in order: own[ownFrom[a] .. ownTo[a]). */
+  readonly ownFrom: Int32Array;
+  readonly ownTo: Int32Array;
+  readonly own: Int32Array;
+  readonly bias: Float64Array;
+  readonly hostile: Float64Array;
+  readonly escalationTerm: Float64Array;
+  readonly talksTerm: Float64Array;
+  /** The move's propensity terms, or null. */
+  readonly propensity: readonly (CompiledTerm | null)[];
+  /** Its pull on escalation (value.ts impulse): 1 when it pulls toward its rung, the gain times its hostility, the rung. */
+  readonly pullsUp: Uint8Array;
+  readonly impulseGain: Float64Array;
+  readonly rung: Float64Array;
+  /** 1 when the move is legal only in some talks phases or under preconditions. */
+  readonly restricted: Uint8Array;
+  readonly phaseMask: Int32Array;
+  readonly targetFrom: Int32Array;
+  readonly targetTo: Int32Array;
+  readonly targets: Int32Array;
+  /** Preconditions on variables (the common case, read without a kind): the variable and its bounds. */
+  readonly varConditionFrom: Int32Array;
+  readonly varConditionTo: Int32Array;
+  readonly varConditionArg: Int32Array;
+  readonly varConditionMin: Float64Array;
+  readonly varConditionMax: Float64Array;
+  /** Preconditions on other refs: the ref and its bounds. */
+  readonly refConditionFrom: Int32Array;
+  readonly refConditionTo: Int32Array;
+  readonly refConditionKind: Int8Array;
+  readonly refConditionArg: Int32Array;
+  readonly refConditionMin: Float64Array;
+  readonly refConditionMax: Float64Array;
+  /** The beliefs of the move's actor it can trigger, and the global index of the triggering outcome (-1: the move itself). */
+  readonly anticipatedFrom: Int32Array;
+  readonly anticipatedTo: Int32Array;
+  readonly anticipatedBelief: Int32Array;
+  readonly anticipatedOutcome: Int32Array;
+}
+
+/** Per actor, its doctrine's numbers, and its casualty signal's ref (kind -1: none). */
+export interface ActorTables {
+  readonly inertia: Float64Array;
+  readonly reciprocity: Float64Array;
+  readonly casualtySensitivity: Float64Array;
+  readonly objectiveWeight: Float64Array;
+  readonly foresight: Float64Array;
+  readonly temperature: Float64Array;
+  readonly casualtyKind: Int8Array;
+  readonly casualtyArg: Int32Array;
 }

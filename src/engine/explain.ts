@@ -40,7 +40,7 @@ export function beliefNotes(c: Compiled, w: Work, moves: ArrayLike<number>): Bel
   return notes.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
 }
 
-const two = (x: number) => x.toFixed(2);
+const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * A plain sentence for a belief note, or null when it says nothing about the choice (a pull toward
@@ -49,7 +49,7 @@ const two = (x: number) => x.toFixed(2);
 export function beliefSentence(scenario: Scenario, note: BeliefNote): string | null {
   const actor = scenario.actors.find((a) => a.id === note.actor)?.short ?? note.actor;
   const move = scenario.moves.find((m) => m.id === note.move)?.label ?? note.move;
-  const odds = `belief ${two(note.expects)}, against ${two(note.otherwise)} without one`;
+  const odds = `${percent(note.expects)} likely, against ${percent(note.otherwise)} otherwise`;
   if (note.weight < 0 && !note.played) return `${actor} held back from “${move}”: they expect ${note.label} (${odds}).`;
   if (note.weight < 0) return `${actor} chose “${move}” although they expect ${note.label} (${odds}).`;
   if (note.played) return `${actor} chose “${move}” expecting ${note.label}, which they count in their favour (${odds}).`;

@@ -184,10 +184,15 @@ export function forecastChunk(
   const starts = streamStates(o.seed, first, count);
   let resolved = 0;
   const w = cloneWork(base);
+  let cr = c;
+  let crSet = -1;
   for (let r = 0; r < count; r++) {
     // Future i uses set floor(i * n / runs): each set a block of consecutive futures (its numbers stay in cache).
     const set = ensemble ? Math.floor(((first + r) * ensemble.sets.length) / o.runs) : -1;
-    const cr = ensemble ? compiledSet(scenario, ensemble, set) : c;
+    if (set !== crSet) {
+      cr = compiledSet(scenario, ensemble!, set);
+      crSet = set;
+    }
     resetWork(w, base);
     w.rng = rngFromState(starts[r]!);
     record(c, w, 0, tally, set);

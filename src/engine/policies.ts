@@ -6,12 +6,12 @@
  * week's policy stream: the turn's generator after the next turn's state), so swapping one actor's
  * strategy leaves the others' draws unchanged.
  */
-import type { Doctrine, StrategyId } from '../scenario/schema';
-import { anticipation, beliefStakes } from './belief';
+import type { StrategyId } from '../scenario/schema';
 import type { Compiled, CompiledMove } from './compile';
+import { doctrineChoice, stakesOf } from './doctrine';
 import { policyStream, uniform, type Rng } from './rng';
-import { expectedGain } from './value';
-import { isLegal, linearPredictor, readRef, type Work } from './work';
+import { openChoices } from './week';
+import { isLegal, legalInto, type Work } from './work';
 
 /** Index of the best-scoring move in `legal`; earlier moves win ties. */
 function argBest(legal: readonly number[], score: (m: CompiledMove) => number, c: Compiled): number {
@@ -86,71 +86,14 @@ function historical(c: Compiled, w: Work, a: number, legal: readonly number[]): 
   return legal.includes(quiet) ? quiet : restraint(c, legal);
 }
 
-/**
- * The doctrine's score of move `m` for actor `a`, before the temperature: bias and propensity, drive
- * from grudges and the casualty signal held back by the rung, the value of talks, habit, the
- * expected one-week gain, and the responses the actor expects (belief stakes in `stakes`).
- */
-function doctrineScore(c: Compiled, w: Work, a: number, doc: Doctrine, m: CompiledMove, casualty: number, alive: number, stakes: Float64Array | null): number {
-  const row = a * c.actors;
-  let drive = 0;
-  for (let t = 0; t < m.targets.length; t++) drive += w.grudge[row + m.targets[t]!]!;
-  let s = m.bias;
-  if (m.propensity) s += linearPredictor(c, w, m.propensity);
-  s += m.hostile * (doc.reciprocity * drive + casualty - m.escalationTerm);
-  s += m.talksTerm * alive;
-  if (w.lastMove[a] === m.index) s += doc.inertia;
-  s += doc.objectiveWeight * expectedGain(c, w, a, m);
-  if (stakes !== null && m.anticipatedBelief.length > 0) s += anticipation(c, w, m, stakes);
-  return s;
-}
-
-/** The doctrine's casualty drive for actor `a`: casualtySensitivity times its casualty signal. */
-function casualtyDrive(c: Compiled, w: Work, a: number): number {
-  const signal = c.casualtySignal[a];
-  return signal ? c.scenario.actors[a]!.doctrine.casualtySensitivity * readRef(c, w, signal.kinds[0]!, signal.args[0]!) : 0;
-}
-
 /** The belief stakes actor `a` weighs this week, or null when it looks no further than its own moves. */
 export function stakesFor(c: Compiled, w: Work, a: number): Float64Array | null {
-  const foresight = c.scenario.actors[a]!.doctrine.foresight;
-  if (foresight === 0 || c.beliefsHeld[a]!.length === 0) return null;
-  beliefStakes(c, w, a, foresight, c.stakeBuffer);
-  return c.stakeBuffer;
-}
-
-/** The doctrine policy: a softmax over the scored legal moves `legal[0 .. count)` at the actor's temperature. */
-function doctrine(c: Compiled, w: Work, a: number, legal: Int32Array, count: number, u: number, scores: Float64Array): number {
-  const doc = c.scenario.actors[a]!.doctrine;
-  const casualty = casualtyDrive(c, w, a);
-  const stakes = stakesFor(c, w, a);
-  const alive = c.phaseAlive[w.phase]!;
-  let max = -Infinity;
-  for (let k = 0; k < count; k++) {
-    const s = doctrineScore(c, w, a, doc, c.moves[legal[k]!]!, casualty, alive, stakes) / doc.temperature;
-    scores[k] = s;
-    if (s > max) max = s;
-  }
-  let total = 0;
-  for (let k = 0; k < count; k++) {
-    scores[k] = Math.exp(scores[k]! - max);
-    total += scores[k]!;
-  }
-  let target = u * total;
-  for (let k = 0; k < count; k++) {
-    target -= scores[k]!;
-    if (target < 0) return legal[k]!;
-  }
-  return legal[count - 1]!;
+  openChoices(c);
+  return stakesOf(c, w, a);
 }
 
 /** Writes actor `a`'s legal moves into `out` and returns how many there are. */
-export function legalInto(c: Compiled, w: Work, a: number, out: Int32Array): number {
-  const own = c.movesByActor[a]!;
-  let count = 0;
-  for (let i = 0; i < own.length; i++) if (isLegal(c, w, own[i]!)) out[count++] = own[i]!;
-  return count;
-}
+export { legalInto };
 
 /** The legal moves of actor `a`, by move index. */
 export function legalMoves(c: Compiled, w: Work, a: number): number[] {
@@ -159,13 +102,14 @@ export function legalMoves(c: Compiled, w: Work, a: number): number[] {
 
 /** One actor's choice under `strategy`, given its uniform draw `u`. */
 export function choose(c: Compiled, w: Work, a: number, strategy: StrategyId, u: number, scores: Float64Array): number {
+  openChoices(c);
   const buffer = new Int32Array(c.movesByActor[a]!.length);
   return chooseWith(c, w, a, strategy, u, scores, buffer);
 }
 
 function chooseWith(c: Compiled, w: Work, a: number, strategy: StrategyId, u: number, scores: Float64Array, buffer: Int32Array): number {
+  if (strategy === 'doctrine') return doctrineChoice(c, w, a, u, buffer, scores);
   const count = legalInto(c, w, a, buffer);
-  if (strategy === 'doctrine') return doctrine(c, w, a, buffer, count, u, scores);
   const legal = Array.from(buffer.subarray(0, count));
   switch (strategy) {
     case 'restraint':
@@ -192,5 +136,6 @@ function chooseWith(c: Compiled, w: Work, a: number, strategy: StrategyId, u: nu
  */
 export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[], out: Int32Array, scores: Float64Array, rng: Rng = policyStream(w)): void {
   const buffer = c.legalBuffer;
+  openChoices(c);
   for (let a = 0; a < c.actors; a++) out[a] = chooseWith(c, w, a, strategies[a]!, uniform(rng), scores, buffer);
 }

@@ -8,6 +8,7 @@
  */
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { jumpedState } from './jump';
 
 export type Rng = JumpableRandomGenerator;
 export type RngState = readonly number[];
@@ -44,10 +45,12 @@ export function drawState(rng: Rng): number[] {
   return state;
 }
 
-/** The start states of `count` independent streams: `first` jumps after the seed's own stream. */
+/**
+ * The start states of `count` independent streams: stream i is the seed's state jumped i + 1 times.
+ * The first is reached in about log2(first) steps (jump.ts), the rest one jump apart.
+ */
 export function streamStates(seed: number, first: number, count: number): number[][] {
-  const rng = seededRng(seed);
-  for (let i = 0; i <= first; i++) rng.jump();
+  const rng = rngFromState(jumpedState(seededRng(seed).getState(), first + 1));
   const states: number[][] = [];
   for (let i = 0; i < count; i++) {
     states.push([...rng.getState()]);

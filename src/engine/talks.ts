@@ -20,29 +20,37 @@ function rateOf(h: number): number {
  * Writes into `out` (one slot per transition; 0 for transitions not out of `phase`).
  */
 export function transitionProbabilities(c: Compiled, w: Work, phase: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = 0;
+  exitProbabilities(c, w, phase, out);
+}
+
+/**
+ * The weekly probabilities of the transitions out of `phase` (`c.exits[phase]`, in index order),
+ * written into their slots of `out`; the other slots are left as they are.
+ */
+function exitProbabilities(c: Compiled, w: Work, phase: number, out: Float64Array): void {
+  const exits = c.exits[phase]!;
   let total = 0;
-  for (let i = 0; i < c.transitions.length; i++) {
-    const t = c.transitions[i]!;
-    if ((t.fromMask & (1 << phase)) === 0 || t.to === phase) {
-      out[i] = 0;
-      continue;
-    }
-    const rate = rateOf(evalProbability(c, w, t.hazard));
+  for (let k = 0; k < exits.length; k++) {
+    const i = exits[k]!;
+    const rate = rateOf(evalProbability(c, w, c.transitions[i]!.hazard));
     out[i] = rate;
     total += rate;
   }
   if (total === 0) return;
   const exit = 1 - Math.exp(-total);
-  for (let i = 0; i < out.length; i++) out[i] = (out[i]! / total) * exit;
+  for (let k = 0; k < exits.length; k++) out[exits[k]!] = (out[exits[k]!]! / total) * exit;
 }
 
 /** Draws the week's transition with the uniform `u`; returns its index or -1 for none. */
 export function drawTransition(c: Compiled, w: Work, u: number, scratch: Float64Array): number {
-  transitionProbabilities(c, w, w.phase, scratch);
+  exitProbabilities(c, w, w.phase, scratch);
+  // Only the exits have a share: the other transitions add nothing to the running sum.
+  const exits = c.exits[w.phase]!;
   let acc = 0;
-  for (let i = 0; i < scratch.length; i++) {
-    acc += scratch[i]!;
-    if (u < acc) return i;
+  for (let k = 0; k < exits.length; k++) {
+    acc += scratch[exits[k]!]!;
+    if (u < acc) return exits[k]!;
   }
   return -1;
 }

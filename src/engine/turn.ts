@@ -18,7 +18,7 @@ import { chooseAll } from './policies';
 import { drawState, rngFromState, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
-import { impulse, moveImpulse } from './value';
+import { impulse, impulseOf } from './value';
 import { applyEffect, EndReason, evalProbability, isLegal, linearPredictor, type Work } from './work';
 
 function clampEscalation(c: Compiled, x: number): number {
@@ -26,14 +26,18 @@ function clampEscalation(c: Compiled, x: number): number {
 }
 
 function applyEffects(c: Compiled, w: Work, effects: readonly CompiledEffect[], trace: Trace | null): void {
-  for (const e of effects) {
+  for (let i = 0; i < effects.length; i++) {
+    const e = effects[i]!;
     const delta = applyEffect(c, w, e);
     if (trace && e.kind === RefKind.escalation) trace.escalate(delta);
   }
 }
 
 function queueDelayed(c: Compiled, w: Work, list: readonly number[], actor: number): void {
-  for (const d of list) w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
+  }
 }
 
 /** Marks the beliefs in `list` as triggered this week. */
@@ -50,11 +54,13 @@ function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Tr
   applyEffects(c, w, m.effects, trace);
   if (m.talks >= 0) applyTransition(c, w, m.talks);
   const before = w.escalation;
-  w.escalation = clampEscalation(c, before + moveImpulse(c, w, m));
+  w.escalation = clampEscalation(c, before + impulseOf(c.moveTables, w, m.index));
   trace?.escalate(w.escalation - before);
   trace?.settle();
   let quiet = true;
-  for (const o of m.outcomes) {
+  const outcomes = m.outcomes;
+  for (let k = 0; k < outcomes.length; k++) {
+    const o = outcomes[k]!;
     const happens = uniform(rng) < evalProbability(c, w, o.probability);
     if (!happens) continue;
     quiet = false;
@@ -88,16 +94,17 @@ function driftTarget(c: Compiled, w: Work, v: number): number {
 /**
  * Remembered hostility fades, variables drift, escalation decays toward its floor. A hostile week
  * holds escalation up: its decay shrinks by `hostileHold` times the week's largest hostility.
+ * Actors who perceived more than the threshold of hostility this week never forget it (grim trigger).
  */
 function fade(c: Compiled, w: Work, hostility: number, trace: Trace | null): void {
   const d = c.scenario.dynamics;
   trace?.begin('decay', '', null, 'Time passing: tempers cool, the militias rebuild, memories fade');
-  const keep = 1 - d.grudgeDecay;
-  for (let i = 0; i < w.grudge.length; i++) w.grudge[i] = Math.max(0, keep * w.grudge[i]! + w.received[i]!);
+  fadeGrudges(c, w, 1 - d.grudgeDecay, d.hostilityThreshold);
   const drifting = c.drifting;
+  const vars = w.vars;
   for (let i = 0; i < drifting.length; i++) {
     const v = drifting[i]!;
-    w.vars[v] = w.vars[v]! + c.driftRate[v]! * (driftTarget(c, w, v) - w.vars[v]!);
+    vars[v] = vars[v]! + c.driftRate[v]! * (driftTarget(c, w, v) - vars[v]!);
   }
   const before = w.escalation;
   const decay = d.escalationDecay * (1 - d.hostileHold * hostility);
@@ -106,12 +113,18 @@ function fade(c: Compiled, w: Work, hostility: number, trace: Trace | null): voi
   trace?.settle();
 }
 
-/** Actors who perceived more than the threshold of hostility this week never forget it (grim trigger). */
-function remember(c: Compiled, w: Work): void {
+/** Grudges keep `keep` of themselves plus the week's perceived hostility; past `threshold`, an actor is triggered for good. */
+function fadeGrudges(c: Compiled, w: Work, keep: number, threshold: number): void {
   const n = c.actors;
-  const threshold = c.scenario.dynamics.hostilityThreshold;
+  const grudge = w.grudge;
+  const received = w.received;
   for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) if (w.received[a * n + b]! > threshold) w.triggered[a] = 1;
+    for (let i = a * n, end = i + n; i < end; i++) {
+      const r = received[i]!;
+      const g = keep * grudge[i]! + r;
+      grudge[i] = g > 0 ? g : 0;
+      if (r > threshold) w.triggered[a] = 1;
+    }
   }
 }
 
@@ -150,7 +163,9 @@ function fireInjects(c: Compiled, w: Work, trace: Trace | null): void {
 
 /** Fires what is scheduled for the week that has just begun: calendar events, then delayed effects. */
 export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
-  for (const e of c.eventsByTurn.get(w.turn) ?? NO_EVENTS) {
+  const events = w.turn < c.eventsAt.length ? (c.eventsAt[w.turn] ?? NO_EVENTS) : NO_EVENTS;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     trace?.begin('event', e.id, null, e.label);
     trace?.say(e.narrative);
     applyEffects(c, w, e.effects, trace);
@@ -216,8 +231,11 @@ export function playWork(c: Compiled, w: Work, strategies: readonly StrategyId[]
 
 /** The week after its draws: the moves resolve, then fading, beliefs, the talks, the next week's opening. */
 function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null, next: number[]): number {
-  w.received.fill(0);
-  c.beliefHit.fill(0);
+  // Loops rather than fill(): these arrays are short, and a builtin call costs more than the loop.
+  const received = w.received;
+  for (let i = 0; i < received.length; i++) received[i] = 0;
+  const hit = c.beliefHit;
+  for (let i = 0; i < hit.length; i++) hit[i] = 0;
   let hostility = 0;
   for (let a = 0; a < c.actors; a++) {
     const m = c.moves[moves[a]!]!;
@@ -229,7 +247,6 @@ function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Fl
   let transition = -1;
   if (!war) {
     fade(c, w, hostility, trace);
-    remember(c, w);
     observeBeliefs(c, w, moves);
     transition = drawTalks(c, w, scratch, trace);
   }

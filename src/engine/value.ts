@@ -4,10 +4,10 @@
  * (with theirs), a talks transition it forces and its pull on escalation. The doctrine values its own moves this way, and the responses it
  * expects from others (belief.ts).
  */
-import type { Compiled, CompiledMove, ObjectiveWeights } from './compile';
-import { EffectOp } from './compile';
+import type { Compiled, CompiledMove, GainTables, MoveTables } from './compile';
 import { RefKind } from '../scenario/refs';
-import { evalProbability, readRef, type Work } from './work';
+import { choiceProbability, openChoices } from './week';
+import type { Work } from './work';
 
 /** The pull of an act on escalation: hostile acts pull toward their rung, cooperative ones push down. */
 export function impulse(c: Compiled, w: Work, hostility: number, rung: number): number {
@@ -21,41 +21,58 @@ export function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
   return impulse(c, w, m.hostility, m.rung);
 }
 
-function effectValue(c: Compiled, w: Work, weights: ObjectiveWeights, kind: number, arg: number, op: number, value: number): number {
-  const weight = kind === RefKind.variable ? weights.vars[arg]! : kind === RefKind.escalation ? weights.escalation : 0;
-  if (weight === 0) return 0;
-  if (op === EffectOp.add) return weight * value;
-  const current = readRef(c, w, kind, arg);
-  return weight * (op === EffectOp.scale ? current * (value - 1) : value - current);
+/** The value to the objective of effect `i` of the gain tables' pool (a scale or a set) in the current state. */
+function effectGain(g: GainTables, w: Work, i: number): number {
+  const current = g.effKind[i] === RefKind.variable ? w.vars[g.effArg[i]!]! : w.escalation;
+  return g.effWeight[i]! * (g.effScale[i] === 1 ? current * g.effValue[i]! : g.effValue[i]! - current);
 }
 
 /** The expected change in actor `a`'s objective, now and from delayed effects, if move `m` (of any actor) is played now. */
 export function expectedGain(c: Compiled, w: Work, a: number, m: CompiledMove): number {
-  const weights = c.objectiveWeights[a]!;
-  const at = a * c.moves.length + m.index;
-  let gain = c.staticGain[at]! + c.fixedOutcomeGain[at]!;
-  const dynamic = m.dynamicEffects;
-  for (let i = 0; i < dynamic.length; i++) {
-    const e = dynamic[i]!;
-    gain += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+  openChoices(c);
+  return gainOf(c, w, a, m.index);
+}
+
+/**
+ * `expectedGain` of move index `m` while the week's choices are made (week.ts: the outcome
+ * probabilities are shared). The terms are summed in a fixed order: the constant part, effects
+ * that read the state, chance outcomes, a forced talks transition, the pull on escalation. Small,
+ * so that the doctrine's loop inlines it; the pairs with terms that read the state are rarer.
+ */
+export function gainOf(c: Compiled, w: Work, a: number, m: number): number {
+  const g = c.gain;
+  const p = a * g.moves + m;
+  let gain = g.base[p]!;
+  if (g.stateful[p] === 1) gain = statefulGain(c, w, a, m, p, gain);
+  const weight = g.escalationWeight[a]!;
+  return weight !== 0 ? gain + weight * impulseOf(c.moveTables, w, m) : gain;
+}
+
+/** `gain` plus the terms of pair `p` that read the state: effects, chance outcomes, a forced talks transition. */
+export function statefulGain(c: Compiled, w: Work, a: number, m: number, p: number, gain: number): number {
+  const g = c.gain;
+  for (let i = g.effFrom[p]!, end = g.effTo[p]!; i < end; i++) gain += effectGain(g, w, i);
+  for (let k = g.outFrom[p]!, end = g.outTo[p]!; k < end; k++) {
+    let value = g.outValue[k]!;
+    for (let i = g.outEffFrom[k]!, to = g.outEffTo[k]!; i < to; i++) value += effectGain(g, w, i);
+    if (value !== 0) gain += choiceProbability(c, w, g.outIndex[k]!) * value;
   }
-  const outcomes = m.variableOutcomes;
-  const row = a * c.outcomeCount;
-  for (let i = 0; i < outcomes.length; i++) {
-    const o = outcomes[i]!;
-    if (o.weighted[a] === 0) continue;
-    let value = c.outcomeValue[row + o.index]!;
-    const later = o.dynamicValueEffects;
-    for (let j = 0; j < later.length; j++) {
-      const e = later[j]!;
-      value += effectValue(c, w, weights, e.kind, e.arg, e.op, e.value);
+  const talks = g.talks[m]!;
+  if (talks >= 0) {
+    const t = c.transitions[talks]!;
+    if ((t.fromMask & (1 << w.phase)) !== 0) {
+      const phaseValue = c.objectiveWeights[a]!.phaseValue;
+      gain += phaseValue[t.to]! - phaseValue[w.phase]!;
     }
-    if (value !== 0) gain += evalProbability(c, w, o.probability) * value;
   }
-  if (m.talks >= 0) {
-    const t = c.transitions[m.talks]!;
-    if ((t.fromMask & (1 << w.phase)) !== 0) gain += weights.phaseValue[t.to]! - weights.phaseValue[w.phase]!;
-  }
-  if (weights.escalation !== 0) gain += weights.escalation * moveImpulse(c, w, m);
   return gain;
+}
+
+/** Move `m`'s pull on escalation from the move tables: the same numbers as `impulse`. */
+export function impulseOf(t: MoveTables, w: Work, m: number): number {
+  if (t.pullsUp[m] === 1) {
+    const gap = t.rung[m]! - w.escalation;
+    return t.impulseGain[m]! * (gap > 0 ? gap : 0);
+  }
+  return t.impulseGain[m]!;
 }

@@ -108,8 +108,13 @@ export function linearPredictor(c: Compiled, w: Work, t: CompiledTerm): number {
 export function evalProbability(c: Compiled, w: Work, t: CompiledTerm): number {
   if (t.fixed === t.fixed) return t.fixed;
   const x = linearPredictor(c, w, t);
-  if (t.logistic) return 1 / (1 + Math.exp(-x));
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  if (!t.logistic) return x < 0 ? 0 : x > 1 ? 1 : x;
+  const memo = t.memo;
+  if (x === memo[0]) return memo[1]!;
+  const p = 1 / (1 + Math.exp(-x));
+  memo[0] = x;
+  memo[1] = p;
+  return p;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -142,15 +147,36 @@ export function applyEffect(c: Compiled, w: Work, e: CompiledEffect): number {
 
 /** Whether `move` is legal for its actor in the current state. */
 export function isLegal(c: Compiled, w: Work, move: number): boolean {
-  const m = c.moves[move]!;
-  if ((m.phaseMask & (1 << w.phase)) === 0) return false;
-  const conditions = m.conditions;
-  for (let i = 0; i < conditions.length; i++) {
-    const cond = conditions[i]!;
-    const v = cond.kind === RefKind.variable ? w.vars[cond.arg]! : readRef(c, w, cond.kind, cond.arg);
-    if (v < cond.min || v > cond.max) return false;
+  return legalIn(c, w, move, 1 << w.phase);
+}
+
+/** Whether move `m` is legal in the talks phase `phaseBit` (1 << phase) and the state's numbers. */
+export function legalIn(c: Compiled, w: Work, m: number, phaseBit: number): boolean {
+  const t = c.moveTables;
+  if (t.restricted[m] === 0) return true;
+  if ((t.phaseMask[m]! & phaseBit) === 0) return false;
+  const vars = w.vars;
+  for (let i = t.varConditionFrom[m]!, end = t.varConditionTo[m]!; i < end; i++) {
+    const v = vars[t.varConditionArg[i]!]!;
+    if (v < t.varConditionMin[i]! || v > t.varConditionMax[i]!) return false;
+  }
+  for (let i = t.refConditionFrom[m]!, end = t.refConditionTo[m]!; i < end; i++) {
+    const v = readRef(c, w, t.refConditionKind[i]!, t.refConditionArg[i]!);
+    if (v < t.refConditionMin[i]! || v > t.refConditionMax[i]!) return false;
   }
   return true;
+}
+
+/** Writes actor `a`'s legal moves into `out` and returns how many there are. */
+export function legalInto(c: Compiled, w: Work, a: number, out: Int32Array): number {
+  const t = c.moveTables;
+  const phaseBit = 1 << w.phase;
+  let count = 0;
+  for (let i = t.ownFrom[a]!, end = t.ownTo[a]!; i < end; i++) {
+    const m = t.own[i]!;
+    if (legalIn(c, w, m, phaseBit)) out[count++] = m;
+  }
+  return count;
 }
 
 export function cloneWork(w: Work): Work {

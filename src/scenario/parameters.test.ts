@@ -39,7 +39,7 @@ describe('listParameters', () => {
   it('lists each parameter with its current value and a label', () => {
     const s = fixture();
     const list = listParameters(s);
-    expect(list.find((p) => p.path === 'dynamics.misperception')).toEqual({ path: 'dynamics.misperception', value: 0.1, label: 'Dynamics: misperception' });
+    expect(list.find((p) => p.path === 'dynamics.misperception')).toEqual({ path: 'dynamics.misperception', value: 0.1, label: 'Dynamics: misperception', group: 'Dynamics' });
     expect(list.find((p) => p.path === 'moves.proxy.rockets.outcomes.killed.probability.terms.proxy.capability')?.value).toBe(1);
     expect(list.find((p) => p.path === 'initialGrudges.grudge:proxy:blue')?.value).toBe(0.5);
     expect(list.find((p) => p.path === 'variables.proxy.capability.drift.rate')?.value).toBe(0.2);
@@ -60,6 +60,46 @@ describe('listParameters', () => {
     const paths = listParameters(fixture(input)).map((p) => p.path);
     expect(paths.filter((p) => p.startsWith('moves.blue.strike.effects'))).toEqual([]);
     expect(paths).not.toContain('actors.blue.doctrine.casualtySignal');
+  });
+});
+
+describe('parameter labels', () => {
+  const words = (label: string) => label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+
+  it('never says a word twice in a row', () => {
+    for (const p of listParameters(march)) {
+      const w = words(p.label);
+      const stutter = w.findIndex((x, i) => i > 0 && x === w[i - 1]);
+      expect(stutter, `${p.path}: "${p.label}"`).toBe(-1);
+    }
+  });
+
+  it('names a talks transition once with the talks ("JCPOA talks collapse: hazard base", not "JCPOA talks talks collapse")', () => {
+    const label = (path: string) => listParameters(march).find((p) => p.path === path)?.label;
+    expect(label('talks.transitions.collapse.hazard.base')).toBe('JCPOA talks collapse: hazard base');
+    expect(label('talks.transitions.start.hazard.base')).toBe('Indirect JCPOA talks start: hazard base');
+    expect(label('talks.transitions.deal.hazard.base')).toBe('JCPOA talks: deal restored: hazard base');
+    for (const p of listParameters(march).filter((x) => x.path.startsWith('talks.'))) {
+      expect(words(p.label.split(':').slice(0, -1).join(' ')).filter((w) => w === 'talks'), p.label).toHaveLength(1);
+    }
+  });
+
+  it('says in words what a raw id names: variables by their label, grudges by the actors, moves by their actor', () => {
+    const label = (path: string) => listParameters(march).find((p) => p.path === path)?.label;
+    expect(label('initialGrudges.grudge:iran:israel')).toBe('Grudge of Iran against Israel at the start');
+    expect(label('actors.us.objectives.us.killed')).toBe('US objective: weight of US and coalition personnel killed');
+    expect(label('moves.militia.rockets.bias')).toBe('Militias: Rocket attack on a US base: AI bias');
+    expect(label('actors.us.doctrine.reciprocity')).toBe('US doctrine: reciprocity');
+    const ids = /\b[a-z]+[.:][a-z-]+[.:]?[a-z-]*\b/;
+    for (const p of listParameters(march)) expect(p.label, p.path).not.toMatch(ids);
+  });
+
+  it('puts every parameter in a named group, moves by their actor', () => {
+    const list = listParameters(march);
+    expect(list.every((p) => p.group !== '')).toBe(true);
+    expect(list.find((p) => p.path === 'moves.militia.rockets.bias')?.group).toBe("Moves of Iran-backed Iraqi militias (Kata'ib Hezbollah and others)");
+    expect(list.find((p) => p.path === 'dynamics.misperception')?.group).toBe('Dynamics');
+    expect(new Set(list.map((p) => p.group)).size).toBeGreaterThan(8);
   });
 });
 

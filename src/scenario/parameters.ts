@@ -20,26 +20,31 @@
  * effect whose target appears twice in one list (it has no stable name).
  */
 import { formatPath, parseScenario, type ParseResult } from './parse';
+import { actorShort, capitalised, joinLabels, refWords } from './parameter-words';
 import type { Effect, LinearTerm, Scenario } from './schema';
 
 export interface Parameter {
   /** The stable dotted path, e.g. `dynamics.misperception`. */
   readonly path: string;
   readonly value: number;
-  /** A readable name for pickers and tables. */
+  /** A readable name for pickers and tables, in words (no raw ids), e.g. "US doctrine: reciprocity". */
   readonly label: string;
+  /** What it belongs to, for grouping in pickers: "Dynamics", "Moves of the United States", … */
+  readonly group: string;
 }
 
 type Key = string | number;
 
-/** Where a parameter lives: its path, its label, and its keys in the scenario object. */
+/** Where a parameter lives: its path, its label and group, and its keys in the scenario object. */
 interface Slot {
   readonly path: string;
   readonly label: string;
+  readonly group: string;
   readonly at: readonly Key[];
 }
 
 const effectOps = ['add', 'scale', 'set'] as const;
+const effectWords: Readonly<Record<(typeof effectOps)[number], string>> = { add: 'adds to', scale: 'scales', set: 'sets' };
 
 /** `escalationGain` -> `escalation gain`. */
 const words = (key: string) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
@@ -48,40 +53,50 @@ function numericKeys(o: object): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'number' ? [k] : []));
 }
 
-function termSlots(t: LinearTerm, path: string, at: readonly Key[], label: string): Slot[] {
+function termSlots(s: Scenario, t: LinearTerm, path: string, at: readonly Key[], label: string, group: string): Slot[] {
   return [
-    { path: `${path}.base`, label: `${label} base`, at: [...at, 'base'] },
-    ...Object.keys(t.terms).map((k) => ({ path: `${path}.terms.${k}`, label: `${label} weight of ${k}`, at: [...at, 'terms', k] })),
+    { path: `${path}.base`, label: `${label} base`, group, at: [...at, 'base'] },
+    ...Object.keys(t.terms).map((k) => ({ path: `${path}.terms.${k}`, label: `${label} weight of ${refWords(s, k)}`, group, at: [...at, 'terms', k] })),
   ];
 }
 
-function effectSlots(effects: readonly Effect[], path: string, at: readonly Key[], label: string): Slot[] {
+function effectSlots(s: Scenario, effects: readonly Effect[], path: string, at: readonly Key[], label: string, group: string): Slot[] {
   const count = new Map<string, number>();
   effects.forEach((e) => count.set(e.target, (count.get(e.target) ?? 0) + 1));
   return effects.flatMap((e, i) => {
     const op = effectOps.find((o) => e[o] !== undefined);
     if (op === undefined || count.get(e.target) !== 1) return [];
-    return [{ path: `${path}.effects.${e.target}.${op}`, label: `${label}: ${op} (${e.target})`, at: [...at, 'effects', i, op] }];
+    return [{ path: `${path}.effects.${e.target}.${op}`, label: `${label}: ${effectWords[op]} ${refWords(s, e.target)}`, group, at: [...at, 'effects', i, op] }];
   });
 }
 
 function actorSlots(s: Scenario): Slot[] {
-  return s.actors.flatMap((a, i) => [
-    ...numericKeys(a.doctrine).map((k) => ({ path: `actors.${a.id}.doctrine.${k}`, label: `${a.name}: ${words(k)}`, at: ['actors', i, 'doctrine', k] })),
-    ...Object.keys(a.objectives).map((k) => ({ path: `actors.${a.id}.objectives.${k}`, label: `${a.name}: objective weight of ${k}`, at: ['actors', i, 'objectives', k] })),
-  ]);
+  return s.actors.flatMap((a, i) => {
+    const group = `${a.name}: doctrine and objectives`;
+    return [
+      ...numericKeys(a.doctrine).map((k) => ({ path: `actors.${a.id}.doctrine.${k}`, label: `${a.short} doctrine: ${words(k)}`, group, at: ['actors', i, 'doctrine', k] })),
+      ...Object.keys(a.objectives).map((k) => ({
+        path: `actors.${a.id}.objectives.${k}`,
+        label: `${a.short} objective: weight of ${refWords(s, k)}`,
+        group,
+        at: ['actors', i, 'objectives', k],
+      })),
+    ];
+  });
 }
 
 function variableSlots(s: Scenario): Slot[] {
+  const group = 'Levels and how they drift';
   return s.variables.flatMap((v, i) => [
-    { path: `variables.${v.id}.initial`, label: `${v.label}: initial value`, at: ['variables', i, 'initial'] },
+    { path: `variables.${v.id}.initial`, label: `${v.label}: initial value`, group, at: ['variables', i, 'initial'] },
     ...(v.drift
       ? [
-          { path: `variables.${v.id}.drift.toward`, label: `${v.label}: drift target`, at: ['variables', i, 'drift', 'toward'] },
-          { path: `variables.${v.id}.drift.rate`, label: `${v.label}: weekly drift rate`, at: ['variables', i, 'drift', 'rate'] },
+          { path: `variables.${v.id}.drift.toward`, label: `${v.label}: drift target`, group, at: ['variables', i, 'drift', 'toward'] },
+          { path: `variables.${v.id}.drift.rate`, label: `${v.label}: weekly drift rate`, group, at: ['variables', i, 'drift', 'rate'] },
           ...Object.keys(v.drift.terms).map((k) => ({
             path: `variables.${v.id}.drift.terms.${k}`,
-            label: `${v.label}: drift target's weight of ${k}`,
+            label: `${v.label}: drift target's weight of ${refWords(s, k)}`,
+            group,
             at: ['variables', i, 'drift', 'terms', k],
           })),
         ]
@@ -89,12 +104,15 @@ function variableSlots(s: Scenario): Slot[] {
   ]);
 }
 
+const beliefWords = { prior: 'prior', baseline: 'rate without a trigger' } as const;
+
 function beliefSlots(s: Scenario): Slot[] {
   return s.beliefs.flatMap((b, i) =>
     (['prior', 'baseline'] as const).flatMap((which) =>
       (['mean', 'weight'] as const).map((k) => ({
         path: `beliefs.${b.id}.${which}.${k}`,
-        label: `${b.holder} expects ${b.label}: ${which === 'prior' ? 'prior' : 'rate without a trigger'} ${k}`,
+        label: `${actorShort(s, b.holder)} belief in ${b.label}: ${beliefWords[which]}, ${k}`,
+        group: 'Beliefs',
         at: ['beliefs', i, which, k],
       })),
     ),
@@ -105,37 +123,41 @@ function moveSlots(s: Scenario): Slot[] {
   return s.moves.flatMap((m, i) => {
     const path = `moves.${m.id}`;
     const at = ['moves', i];
+    const group = `Moves of ${s.actors.find((a) => a.id === m.actor)?.name ?? m.actor}`;
+    const move = `${actorShort(s, m.actor)}: ${m.label}`;
     return [
-      { path: `${path}.bias`, label: `${m.label} (${m.actor}): AI bias`, at: [...at, 'bias'] },
-      ...Object.keys(m.propensity).map((k) => ({ path: `${path}.propensity.${k}`, label: `${m.label} (${m.actor}): AI propensity per unit of ${k}`, at: [...at, 'propensity', k] })),
-      ...effectSlots(m.effects, path, at, m.label),
+      { path: `${path}.bias`, label: `${move}: AI bias`, group, at: [...at, 'bias'] },
+      ...Object.keys(m.propensity).map((k) => ({ path: `${path}.propensity.${k}`, label: `${move}: AI propensity per unit of ${refWords(s, k)}`, group, at: [...at, 'propensity', k] })),
+      ...effectSlots(s, m.effects, path, at, move, group),
       ...m.outcomes.flatMap((o, j) => {
         const oPath = `${path}.outcomes.${o.id}`;
         const oAt = [...at, 'outcomes', j];
-        const label = `${m.label}: ${o.label}`;
-        return [...termSlots(o.probability, `${oPath}.probability`, [...oAt, 'probability'], `${label}: probability`), ...effectSlots(o.effects, oPath, oAt, label)];
+        const label = `${move}: ${o.label}`;
+        return [...termSlots(s, o.probability, `${oPath}.probability`, [...oAt, 'probability'], `${label}: probability`, group), ...effectSlots(s, o.effects, oPath, oAt, label, group)];
       }),
     ];
   });
 }
 
 function talksSlots(s: Scenario): Slot[] {
+  const group = `${s.talks.label}: what moves them`;
   return s.talks.transitions.flatMap((t, i) =>
-    termSlots(t.hazard, `talks.transitions.${t.id}.hazard`, ['talks', 'transitions', i, 'hazard'], `${s.talks.label} ${t.label}: hazard`),
+    termSlots(s, t.hazard, `talks.transitions.${t.id}.hazard`, ['talks', 'transitions', i, 'hazard'], `${capitalised(joinLabels(s.talks.label, t.label))}: hazard`, group),
   );
 }
 
 function scenarioSlots(s: Scenario): Slot[] {
+  const start = 'At the start';
   return [
-    { path: 'initialEscalation', label: 'Initial escalation (rung units)', at: ['initialEscalation'] },
-    ...Object.keys(s.initialGrudges).map((k) => ({ path: `initialGrudges.${k}`, label: `Initial remembered hostility ${k}`, at: ['initialGrudges', k] })),
-    ...numericKeys(s.dynamics).map((k) => ({ path: `dynamics.${k}`, label: `Dynamics: ${words(k)}`, at: ['dynamics', k] })),
+    { path: 'initialEscalation', label: 'Initial escalation (rung units)', group: start, at: ['initialEscalation'] },
+    ...Object.keys(s.initialGrudges).map((k) => ({ path: `initialGrudges.${k}`, label: `${capitalised(refWords(s, k))} at the start`, group: start, at: ['initialGrudges', k] })),
+    ...numericKeys(s.dynamics).map((k) => ({ path: `dynamics.${k}`, label: `Dynamics: ${words(k)}`, group: 'Dynamics', at: ['dynamics', k] })),
     ...actorSlots(s),
     ...variableSlots(s),
     ...moveSlots(s),
     ...talksSlots(s),
     ...beliefSlots(s),
-    ...s.events.flatMap((e, i) => effectSlots(e.effects, `events.${e.id}`, ['events', i], e.label)),
+    ...s.events.flatMap((e, i) => effectSlots(s, e.effects, `events.${e.id}`, ['events', i], e.label, 'Scheduled events')),
   ];
 }
 
@@ -159,7 +181,7 @@ function read(root: unknown, at: readonly Key[]): unknown {
 
 /** Every numeric tunable of the scenario with its current value, in the scenario's own order. */
 export function listParameters(s: Scenario): Parameter[] {
-  return [...slotsOf(s).values()].map((x) => ({ path: x.path, value: read(s, x.at) as number, label: x.label }));
+  return [...slotsOf(s).values()].map((x) => ({ path: x.path, value: read(s, x.at) as number, label: x.label, group: x.group }));
 }
 
 /** The value at `path`, or undefined when the scenario has no such parameter. */

@@ -27,6 +27,16 @@ describe('the analysis store', () => {
     expect(results[1]!.summary).toStrictEqual(summarize(s, forecast(s, initialState(s, 1), { runs: 300, seed: 4, strategies: { blue: 'restraint' } })));
   });
 
+  it('counts a paired item\'s futures in batches too, and leaves its summary as it is unpaired', async () => {
+    const store = createAnalysisStore(mainThread);
+    await store.getState().run('compare', [{ ...item('Hawk', 'hawk', 400), paired: true }, item('Restraint', 'restraint', 400)]);
+    const [paired, plain] = store.getState().results;
+    expect(paired!.summary).toStrictEqual(summarize(s, forecast(s, initialState(s, 1), { runs: 400, seed: 4, strategies: { blue: 'hawk' } })));
+    expect(paired!.batches!.runs).toEqual(new Array(20).fill(20));
+    expect(paired!.batches!.openWar.reduce((a, b) => a + b, 0)).toBe(Math.round(paired!.summary.outcomes.find((o) => o.id === 'open-war')!.value * 400));
+    expect(plain!.batches).toBeUndefined();
+  });
+
   it('stops the batch when cancelled', async () => {
     const store = createAnalysisStore(mainThread);
     const running = store.getState().run('tournament', [item('A', 'hawk', 5000), item('B', 'restraint', 5000), item('C', 'hawk', 5000)]);

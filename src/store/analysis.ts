@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ForecastOptions } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import { summarize, type ForecastSummary } from '../engine/summary';
+import { batchEnsemble, batchesFor, splitBatches, type BatchCounts } from '../analysis/paired';
 import type { Scenario } from '../scenario/schema';
 import type { ForecastJob } from '../worker/forecast-client';
 import type { Runner } from './forecast';
@@ -20,6 +21,13 @@ export interface BatchItem {
   readonly options: ForecastOptions;
   /** What distinguishes this item: strategies or parameter values, for tables and exports. */
   readonly key: Readonly<Record<string, string | number>>;
+  /** Its scenario parameter changes by path, for the exports' `parameters` (none when absent). */
+  readonly parameters?: Readonly<Record<string, number>>;
+  /**
+   * Count its futures in batches too, for paired intervals against the other items (paired.ts);
+   * the summary is the same either way. Ignored when the item draws from a parameter ensemble.
+   */
+  readonly paired?: boolean;
 }
 
 /**
@@ -38,6 +46,20 @@ const runsOf = (e: BatchEntry) => ('make' in e ? e.runs : e.options.runs);
 export interface BatchResult {
   readonly item: BatchItem;
   readonly summary: ForecastSummary;
+  /** Its futures' counts per batch, for an item run `paired`. */
+  readonly batches?: BatchCounts;
+}
+
+/** Runs one item: with `paired`, through a batch ensemble, split back into the plain tally and the batches. */
+async function runItem(runner: Runner, item: BatchItem, onProgress: (done: number) => void, started: (job: ForecastJob) => void): Promise<BatchResult> {
+  const paired = item.paired === true && item.options.ensemble === undefined;
+  const options = paired ? { ...item.options, ensemble: batchEnsemble(batchesFor(item.options.runs)) } : item.options;
+  const job = runner(item.scenario, item.state, options, { onProgress });
+  started(job);
+  const tally = await job.promise;
+  if (!paired) return { item, summary: summarize(item.scenario, tally) };
+  const split = splitBatches(tally);
+  return { item, summary: summarize(item.scenario, split.tally), batches: split.batches };
 }
 
 export interface AnalysisStore {
@@ -73,11 +95,9 @@ export function createAnalysisStore(runner: Runner): StoreApi<AnalysisStore> {
         for (const entry of items) {
           if (mine.cancelled) return;
           const item = 'make' in entry ? entry.make() : entry;
-          const job = runner(item.scenario, item.state, item.options, { onProgress: (d) => !mine.cancelled && set({ done: finished + d }) });
-          mine.job = job;
-          const tally = await job.promise;
+          const progress = (d: number) => !mine.cancelled && set({ done: finished + d });
+          results.push(await runItem(runner, item, progress, (job) => (mine.job = job)));
           finished += item.options.runs;
-          results.push({ item, summary: summarize(item.scenario, tally) });
           if (!mine.cancelled) set({ done: finished, results: [...results] });
         }
         if (!mine.cancelled) set({ status: 'done' });

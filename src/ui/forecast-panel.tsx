@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { isOver } from '../engine/game';
 import type { ForecastEnsemble } from '../engine/forecast';
@@ -13,7 +13,8 @@ import type { Session } from '../scenario/files/session-file';
 import { useForecast } from '../store/forecast-react';
 import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';
-import { csvText, forecastJson, forecastTable, summaryProvenance } from '../analysis/exports';
+import { csvText, forecastJson, forecastOutcomesTable, forecastTable, summaryProvenance } from '../analysis/exports';
+import { chartParts, chartsToPng } from '../charts/png';
 import { EnsembleContext } from './ensemble-context';
 import { downloadText } from './exports';
 import { RunsField, useRuns } from './runs-field';
@@ -116,6 +117,11 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   };
   const shown = status === 'done' && summary && request ? { summary, request } : null;
   const stage = useStaged(4, shown?.summary ?? null);
+  const results = useRef<HTMLDivElement>(null);
+  const saveCharts = () => {
+    const parts = results.current ? chartParts(results.current) : [];
+    if (parts.length > 0) void chartsToPng(parts, `${exportName}-charts.png`);
+  };
   const exportName = shown ? `deterrence-lab-${scenario.id}-forecast-week-${shown.summary.startTurn}-seed-${shown.summary.seed}` : '';
 
   return (
@@ -145,7 +151,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
       {status === 'cancelled' && <p role="status">Forecast cancelled.</p>}
       {status === 'error' && <p role="alert">The forecast failed: {error}</p>}
       {shown && (
-        <div className="forecast-results">
+        <div className="forecast-results" ref={results}>
           <p role="status" className="hint">
             {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
             {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}
@@ -160,8 +166,14 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
             <button type="button" onClick={() => downloadText(`${exportName}.csv`, csvText(forecastTable(scenario, shown.summary, provenanceNow(scenario, shown.summary))), 'text/csv')}>
               Export CSV
             </button>
+            <button type="button" onClick={() => downloadText(`${exportName}-outcomes.csv`, csvText(forecastOutcomesTable(shown.summary, provenanceNow(scenario, shown.summary))), 'text/csv')}>
+              Export outcomes CSV
+            </button>
             <button type="button" onClick={() => downloadText(`${exportName}.json`, forecastJson(shown.summary, provenanceNow(scenario, shown.summary)), 'application/json')}>
               Export JSON
+            </button>
+            <button type="button" onClick={saveCharts} disabled={stage < 3}>
+              Save all charts as PNG
             </button>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { rungOf } from '../engine/ladder';
 import type { TalksOutlook } from '../engine/outlook';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
+import { lastDayOfWeek, weekStory } from '../analysis/week-story';
 import { percent } from './ui.constants';
 
 export interface NarrativeProps {
@@ -15,12 +16,13 @@ export interface NarrativeProps {
   readonly numbers?: boolean;
   /** The actors whose move of the week was chosen automatically (their team was late), and their notes. */
   readonly played?: Readonly<Record<string, { readonly note?: string; readonly auto?: true }>>;
+  /** The state at the start of the week in view, when known: the talks' reason reads it. */
+  readonly before?: GameState;
 }
 
 const longDate = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** Where things stand at the week in view, and what happened in the week before it. */
 /** The headline: the chance the talks are still alive `outlookWeeks` weeks from the state, and the week's collapse risk. */
 function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: GameState; outlook: TalksOutlook | undefined }) {
   const weeks = scenario.talks.outlookWeeks;
@@ -44,7 +46,14 @@ function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: 
   );
 }
 
-export function Narrative({ scenario, state, outlook, numbers = true, played = {} }: NarrativeProps) {
+/** The week's heading: a week is named by its last day, so week 1 never reads as the start. */
+function weekHeading(scenario: Scenario, state: GameState): string {
+  const report = state.report;
+  return report ? `Week ${report.turn + 1}: the week to ${longDate(lastDayOfWeek(scenario, report.turn))}` : `The start: ${longDate(scenario.startDate)}`;
+}
+
+/** Where things stand at the week in view, and what happened in the week before it. */
+export function Narrative({ scenario, state, outlook, numbers = true, played = {}, before }: NarrativeProps) {
   const rung = rungOf(scenario, state.escalation);
   const phase = scenario.talks.phases.find((p) => p.id === state.talks.phase)?.label ?? state.talks.phase;
   const report = state.report;
@@ -52,7 +61,7 @@ export function Narrative({ scenario, state, outlook, numbers = true, played = {
   return (
     <section className="narrative" aria-labelledby="narrative-heading">
       <h2 id="narrative-heading" tabIndex={-1}>
-        {report ? `Week ${report.turn + 1}: ${longDate(report.date)}` : `The start: ${longDate(scenario.startDate)}`}
+        {weekHeading(scenario, state)}
       </h2>
       {numbers && (
       <dl className="status">
@@ -60,6 +69,7 @@ export function Narrative({ scenario, state, outlook, numbers = true, played = {
           <dt>Ladder rung</dt>
           <dd>
             {rung.level}. {rung.name} <span className="muted">(escalation {state.escalation.toFixed(2)})</span>
+            <span className="rung-description">{rung.description}</span>
           </dd>
         </div>
         <div>
@@ -86,10 +96,9 @@ export function Narrative({ scenario, state, outlook, numbers = true, played = {
             })}
           </ul>
           <div className="story" aria-live="polite">
-            {report.narrative.map((line, i) => (
+            {weekStory({ scenario, report, before, after: state, numbers }).map((line, i) => (
               <p key={i}>{line}</p>
             ))}
-
           </div>
         </>
       ) : (

@@ -1,3 +1,4 @@
+import { lastDayOfWeek } from '../analysis/week-story';
 import { dateOfTurn } from '../engine/compile';
 import type { Scenario } from '../scenario/schema';
 import { useSession } from '../store/react';
@@ -36,7 +37,7 @@ export function Timeline({ scenario, latest, viewTurn, canUndo, canRedo }: Timel
             <button
               type="button"
               aria-current={t === viewTurn ? 'step' : undefined}
-              aria-label={t === 0 ? `Start, ${dateOfTurn(scenario, 0)}` : `Week ${t}, ${dateOfTurn(scenario, t - 1)}`}
+              aria-label={t === 0 ? `Start, ${dateOfTurn(scenario, 0)}` : `Week ${t}, to ${lastDayOfWeek(scenario, t - 1)}`}
               onClick={() => viewTurnAt(t)}
             >
               {t === 0 ? 'Start' : t}

@@ -6,10 +6,10 @@
  * stops handing out chunks and ends them.
  */
 import * as Comlink from 'comlink';
-import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engine/forecast';
+import { mergeTallies, type ForecastEnsemble, type ForecastOptions, type ForecastTally } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
-import { createForecastApi, type ForecastApi } from './forecast-api';
+import { createForecastApi, type ForecastApi, type WarmStep } from './forecast-api';
 
 /** Runs per chunk: small enough that a main-thread chunk stays well under 50 ms. */
 export const CHUNK_RUNS = 250;
@@ -70,10 +70,74 @@ function workers(count: number): Runner[] {
   return pool.slice(0, count);
 }
 
-/** Starts the workers ahead of the first forecast, so its clock does not include their start-up. */
-export function warmUp(): void {
+/** Runs per warm-up chunk, and how many: a fresh worker runs its first chunks slowly, until the JIT has compiled the engine. */
+const WARM_RUNS = 100;
+const WARM_CHUNKS = 2;
+/** An ensemble's sets compiled per warm-up step: small steps, so that a forecast asked for meanwhile waits little. */
+const WARM_SETS = 10;
+
+/** What the pool warms up on: the scenario the app forecasts, and the ensemble its forecasts draw from. */
+let target: { readonly scenario: Scenario; readonly ensemble: ForecastEnsemble | null } | null = null;
+let warmWanted = false;
+/** Forecasts in flight: warming stops while one runs (its own chunks warm the workers). */
+let running = 0;
+/** Workers whose JIT is warm (a warm-up or a forecast ran chunks on them), what each has warmed up on (scenario key and ensemble id), and those warming now. */
+const jitWarm = new WeakSet<Runner>();
+const warmedOn = new WeakMap<Runner, string>();
+const warming = new WeakSet<Runner>();
+
+/**
+ * Starts the workers ahead of the first forecast, so its clock does not include their start-up, and
+ * warms them up: each runs small chunks of the scenario (its point values) and compiles the
+ * ensemble's sets, so the first forecast runs at full speed. Without a scenario, they warm up on
+ * the one the app's talks outlooks run (noteWork) as soon as one is known.
+ */
+export function warmUp(scenario?: Scenario, ensemble?: ForecastEnsemble | null): void {
   const n = defaultWorkers();
-  if (n > 0) workers(n);
+  if (n === 0) return;
+  workers(n);
+  warmWanted = true;
+  if (scenario) target = { scenario, ensemble: ensemble ?? null };
+  if (target) warmPool();
+}
+
+/** The scenario (and ensemble) the app is forecasting with, from the talks outlooks: what warmUp warms the workers on. */
+export function noteWork(scenario: Scenario, ensemble: ForecastEnsemble | null): void {
+  target = { scenario, ensemble };
+  if (warmWanted) warmPool();
+}
+
+function warmPool(): void {
+  for (const runner of pool) void warmRunner(runner);
+}
+
+function warmSteps(key: string, ensemble: ForecastEnsemble | null, jit: boolean): WarmStep[] {
+  const chunks: WarmStep[] = jit ? Array.from({ length: WARM_CHUNKS }, () => ({ kind: 'chunk', scenarioKey: key, runs: WARM_RUNS })) : [];
+  const sets: WarmStep[] = [];
+  for (let from = 0; ensemble && from < ensemble.sets.length; from += WARM_SETS) sets.push({ kind: 'sets', scenarioKey: key, ensemble, from, to: from + WARM_SETS });
+  return [...chunks, ...sets];
+}
+
+async function warmRunner(runner: Runner): Promise<void> {
+  const t = target!;
+  const key = keyOf(t.scenario);
+  const id = `${key} ${t.ensemble?.id ?? ''}`;
+  if (warming.has(runner) || warmedOn.get(runner) === id || running > 0) return;
+  warming.add(runner);
+  try {
+    await runner.api.setScenario(key, t.scenario);
+    // The JIT needs warming once per worker; an ensemble's sets, once per scenario and ensemble.
+    for (const step of warmSteps(key, t.ensemble, !jitWarm.has(runner))) {
+      if (running > 0 || !pool.includes(runner)) return;
+      await runner.api.warm(step);
+      if (step.kind === 'chunk') jitWarm.add(runner);
+    }
+    warmedOn.set(runner, id);
+  } catch {
+    // Warming up is only a head start: a forecast does the same work if it could not.
+  } finally {
+    warming.delete(runner);
+  }
 }
 
 function endPool(): void {
@@ -93,6 +157,12 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   const wanted = run.workers ?? defaultWorkers();
   const runners: Runner[] = wanted > 0 ? workers(Math.min(wanted, chunks.length)) : [mainThreadRunner()];
   let cancelled = false;
+  let finished = false;
+  const finish = () => {
+    if (!finished) running -= 1;
+    finished = true;
+  };
+  running += 1;
   let done = 0;
   const results: ForecastTally[] = new Array(chunks.length);
   let next = 0;
@@ -104,6 +174,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
       const index = next++;
       const c = chunks[index]!;
       results[index] = await runner.api.chunk({ scenarioKey: key, state, options, first: c.first, count: c.count });
+      jitWarm.add(runner);
       done += c.count;
       run.onProgress?.(done, options.runs);
       if (wanted === 0) await yieldToPage();
@@ -113,6 +184,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   let stop: (e: Error) => void = () => {};
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   const work = Promise.all(runners.map(drive)).then(() => results.reduce(mergeTallies));
+  work.then(finish, finish);
   const promise = Promise.race([work, stopped]);
   // Whichever loses the race must not surface as an unhandled rejection.
   work.catch(() => {});
@@ -122,6 +194,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
     cancel() {
       if (cancelled) return;
       cancelled = true;
+      finish();
       // Ending the workers abandons their chunks in flight, whose calls never settle: settle here.
       if (wanted > 0) endPool();
       stop(new ForecastCancelled());

@@ -9,6 +9,7 @@ import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engin
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { createForecastApi, type ForecastApi } from './forecast-api';
+import { noteWork } from './forecast-client';
 
 /** Outlook workers: two halve the wait on a machine with two cores or more. */
 const MAX_WORKERS = 2;
@@ -50,5 +51,8 @@ export async function runOutlook(scenario: Scenario, state: GameState, options: 
     const count = Math.min(per, options.runs - first);
     return count > 0 ? [w.chunk({ scenarioKey: key!, state, options, first, count })] : [];
   });
-  return (await Promise.all(parts)).reduce(mergeTallies);
+  const tally = (await Promise.all(parts)).reduce(mergeTallies);
+  // Once the outlook is on its way, the forecast workers may warm up on the same scenario.
+  noteWork(scenario, options.ensemble ?? null);
+  return tally;
 }

@@ -9,7 +9,6 @@
  * Part 7 is the out-of-sample back-test of the record split at 2020-09-30 (src/analysis/oos-backtest.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { baseRates, passes, pearson, recordSeries, type RateEstimate } from '../../engine/backtest';
 import { dateOfTurn } from '../../engine/compile';
 import { initialState, type GameState } from '../../engine/state';
@@ -21,6 +20,7 @@ import { testPropositions, type PropositionResult } from '../../analysis/proposi
 import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
 import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../analysis/sensitivity';
 import { intOption, threadsOption, UsageError } from '../args';
+import { defineCommand, parseCommand } from '../options';
 import { progressBar, type Io } from '../io';
 import { loadScenario } from '../load';
 import { parallelForecast, WorkerPool } from '../parallel';
@@ -159,23 +159,29 @@ async function sensitivityTables(s: Scenario, runs: number, threads: number, io:
   }
 }
 
+export const calibrateSpec = defineCommand({
+  name: 'calibrate',
+  args: '[scenario]',
+  summary: 'the calibration report: the record replayed (correlation), base rates of AI games against the record\'s (pass/fail), the propositions, sensitivity and the back-test',
+  options: {
+    games: { type: 'string', value: 'N', description: 'AI games for the base rates (default 500)' },
+    seed: { type: 'string', value: 'N', description: 'the seed (default 1)' },
+    forecast: { type: 'string', value: 'scenario', description: 'the scenario forecast from the record (default march-2021)' },
+    'sensitivity-runs': { type: 'string', value: 'N', description: 'futures per run of the one-at-a-time sensitivity (default 400; 0 skips it)' },
+    'morris-trajectories': { type: 'string', value: 'N', description: 'trajectories of the Morris screening over the priors (default 8; 0 skips it)' },
+    'proposition-runs': { type: 'string', value: 'N', description: 'futures per proposition test (default 2000; 0 skips them)' },
+    'backtest-runs': { type: 'string', value: 'N', description: 'futures of the out-of-sample back-test (default 2000; 0 skips it)' },
+    threads: { type: 'string', value: 'N', description: 'worker threads (default: one per core)' },
+    out: { type: 'string', value: 'report.md', description: 'write the report to a file instead of stdout' },
+    svg: { type: 'string', value: 'chart.svg', description: "write the record's replay as an SVG chart" },
+  },
+  notes: ['The scenario defaults to road-to-march-2021 (the record).'],
+});
+
 export async function calibrateCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      games: { type: 'string' },
-      seed: { type: 'string' },
-      forecast: { type: 'string' },
-      'sensitivity-runs': { type: 'string' },
-      'morris-trajectories': { type: 'string' },
-      'proposition-runs': { type: 'string' },
-      'backtest-runs': { type: 'string' },
-      threads: { type: 'string' },
-      out: { type: 'string' },
-      svg: { type: 'string' },
-    },
-  });
+  const parsed = parseCommand(calibrateSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const { scenario } = loadScenario(positionals[0] ?? 'road-to-march-2021');
   if (!scenario.calibration || scenario.history.length === 0) {
     throw new UsageError(`scenario "${scenario.id}" has no record (history) and calibration targets to test against`);

@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ensembleJudgements, historyMatch, type Draw, type MatchOptions } from '../../analysis/ensemble';
 import { scenarioDigest } from '../../scenario/files/digest';
 import {
@@ -28,6 +27,7 @@ import { parseJson } from '../../scenario/files/versioned';
 import { MAX_SEED } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
 import { intOption, threadsOption, UsageError } from '../args';
+import { defineCommand, parseCommand } from '../options';
 import { progressBar, type Io } from '../io';
 import { formatErrors, loadScenario } from '../load';
 import { shardOption } from './forecast';
@@ -104,24 +104,29 @@ async function inProcesses(args: readonly string[], threads: number, io: Io): Pr
   }
 }
 
+export const ensembleSpec = defineCommand({
+  name: 'ensemble',
+  args: '[scenario]',
+  summary: "the calibrated ensemble: parameter sets drawn from the scenario's priors, kept where the record and the rates before the start are reproduced (history matching)",
+  options: {
+    record: { type: 'string', value: 'scenario', description: 'the record to match (default road-to-march-2021)' },
+    draws: { type: 'string', value: 'N', description: 'parameter sets drawn from the priors (default 1500)' },
+    games: { type: 'string', value: 'N', description: 'AI games per draw (default 12)' },
+    keep: { type: 'string', value: 'N', description: 'the first N draws kept go in the file (default 100)' },
+    seed: { type: 'string', value: 'N', description: 'the seed (default 2021)' },
+    'min-replay-r': { type: 'string', value: 'R', description: "the least correlation of a draw's replay with the record (default 0.6)" },
+    shard: { type: 'string', value: 'i/n', description: 'judge only the i-th of n parts of the draws; writes them for --merge' },
+    threads: { type: 'string', value: 'N', description: 'processes judging the draws (default: one per core)' },
+    merge: { type: 'boolean', description: 'put the parts (the shard files named) together: the file one run writes, byte for byte' },
+    out: { type: 'string', value: 'FILE', description: 'write to FILE instead of stdout' },
+    quiet: { type: 'boolean', description: 'no progress bar' },
+  },
+});
+
 export async function ensembleCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      record: { type: 'string' },
-      draws: { type: 'string' },
-      games: { type: 'string' },
-      keep: { type: 'string' },
-      seed: { type: 'string' },
-      'min-replay-r': { type: 'string' },
-      shard: { type: 'string' },
-      threads: { type: 'string' },
-      merge: { type: 'boolean' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
-    },
-  });
+  const parsed = parseCommand(ensembleSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const write = (text: string) => (values.out ? writeFileSync(values.out, text) : io.out(text));
   if (values.merge) {
     if (positionals.length === 0) throw new UsageError('ensemble --merge <shard.json...>: name the shards');

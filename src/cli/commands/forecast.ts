@@ -3,15 +3,15 @@
  * with parameter overrides (`--set`), or one shard of it (`--shard i/n`) for `merge` to add up.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { forecastTurns } from '../../engine/forecast';
 import { replay } from '../../engine/game';
 import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, intOption, overridden, policyOptions, setOptions, threadsOption, UsageError } from '../args';
-import { renderForecast } from '../forecast-output';
+import { formatOption, intOption, overridden, policyOptions, setOptions, tableOption, threadsOption, UsageError } from '../args';
+import { csvTables, renderForecast } from '../forecast-output';
+import { batchOptions, defineCommand, parseCommand } from '../options';
 import { progressBar, type Io } from '../io';
 import { loadEnsemble, loadGame, loadScenario } from '../load';
 import { chunks, parallelChunk } from '../parallel';
@@ -39,23 +39,25 @@ export function shardOption(value: string | undefined, runs: number): { index: n
   return { index, count, first: chunk.first, runs: chunk.count };
 }
 
-const forecastOptions = {
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  turns: { type: 'string' },
-  policy: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  format: { type: 'string' },
-  threads: { type: 'string' },
-  from: { type: 'string' },
-  shard: { type: 'string' },
-  point: { type: 'boolean' },
-  out: { type: 'string' },
-  'no-date': { type: 'boolean' },
-} as const;
+export const forecastSpec = defineCommand({
+  name: 'forecast',
+  args: '[scenario]',
+  summary: 'Monte Carlo summary of many futures (drawn from the calibrated ensemble unless --point)',
+  options: {
+    ...batchOptions(10_000, csvTables),
+    format: { type: 'string', value: 'table|csv|json|tally', description: 'output format (default table; tally: the raw counts, as --shard writes them)' },
+    from: { type: 'string', value: 'game.json', description: 'start from the end of a saved game (or the app\'s exported game)' },
+    shard: { type: 'string', value: 'i/n', description: 'run only the i-th of n chunks of the runs; writes its tally (JSON) for `merge`' },
+    point: { type: 'boolean', description: "the scenario's own values, not the calibrated ensemble (no model range)" },
+    out: { type: 'string', value: 'FILE', description: 'write to FILE instead of stdout' },
+  },
+  notes: ['A scenario is a file path or a bundled scenario id (default: march-2021). --format csv --table outcomes writes the outcomes (open war, the talks, casualties, attacks, strikes, ...) with their chance and model intervals, one row per measure.'],
+});
 
 export async function forecastCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: forecastOptions });
+  const parsed = parseCommand(forecastSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const parameters = setOptions(values.set);
   const loaded = loadScenario(positionals[0] ?? 'march-2021');
   const scenario = overridden(loaded.scenario, parameters);
@@ -68,6 +70,7 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const shard = shardOption(values.shard, runs);
   if (shard && values.format !== undefined && values.format !== 'tally') throw new UsageError('--shard writes a tally: leave out --format or give --format tally');
   const format = shard || values.format === 'tally' ? 'tally' : formatOption(values.format);
+  const table = tableOption(values.table, format, csvTables);
   const state = startState(scenario, values.from, seed, scenario.defaultTurns);
   const turns = intOption(values.turns, 'turns', forecastTurns(state, { runs, seed }), 1, MAX_WEEKS);
   const range = shard ?? { first: 0, runs };
@@ -81,7 +84,7 @@ export async function forecastCommand(args: readonly string[], io: Io): Promise<
   const text =
     format === 'tally'
       ? writeShard(meta, { index: shard?.index ?? 1, count: shard?.count ?? 1 }, { scenario: digestOf(scenario), start: digestOf(state) }, tally)
-      : renderForecast(format, scenario, summarize(scenario, tally), meta);
+      : renderForecast(format, scenario, summarize(scenario, tally), meta, table);
   if (values.out) writeFileSync(values.out, text);
   else io.out(text);
   io.err(`${range.runs} futures in ${seconds.toFixed(2)} s on ${threads} thread(s)${shard ? ` (shard ${shard.index}/${shard.count}: runs ${range.first} to ${range.first + range.runs - 1})` : ''}\n`);

@@ -3,7 +3,6 @@
  * what `forecast` with the same seed and runs prints, after checking that the shards are parts of
  * one forecast and cover every run exactly once.
  */
-import { parseArgs } from 'node:util';
 import pkg from '../../../package.json' with { type: 'json' };
 import { compile } from '../../engine/compile';
 import { ESCALATION_BIN, mergeTallies, type ForecastTally } from '../../engine/forecast';
@@ -11,8 +10,9 @@ import { summarize } from '../../engine/summary';
 import { withParameters } from '../../scenario/parameters';
 import type { ScenarioError } from '../../scenario/parse';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, UsageError } from '../args';
-import { renderForecast } from '../forecast-output';
+import { formatOption, tableOption, UsageError } from '../args';
+import { csvTables, renderForecast } from '../forecast-output';
+import { defineCommand, parseCommand } from '../options';
 import type { Io } from '../io';
 import { InputError, loadBundledScenario, loadScenario } from '../load';
 import { runProvenance } from '../../analysis/exports';
@@ -148,12 +148,22 @@ function shardScenario(shards: readonly Shard[], path: string | undefined): Scen
   return r.value;
 }
 
+export const mergeSpec = defineCommand({
+  name: 'merge',
+  args: '<shard.json...>',
+  summary: 'add up the shards of one forecast; prints what forecast prints',
+  options: {
+    scenario: { type: 'string', value: 'FILE', description: 'the scenario file the shards were run on (default: the bundled scenario they name)' },
+    format: { type: 'string', value: 'table|csv|json|tally', description: 'output format (default table; tally: the merged counts)' },
+    table: { type: 'string', value: csvTables.join('|'), description: `the CSV's table, as forecast's: ${csvTables.join(', ')}` },
+    'no-date': { type: 'boolean', description: 'leave out when the output was made, so outputs compare byte for byte' },
+  },
+});
+
 export function mergeCommand(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { scenario: { type: 'string' }, format: { type: 'string' }, 'no-date': { type: 'boolean' } },
-  });
+  const parsed = parseCommand(mergeSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('give the shard files written by `forecast --shard i/n`');
   const format = values.format === 'tally' ? 'tally' : formatOption(values.format);
   const shards = positionals.map((file) => ({ file, data: readShard(file) }));
@@ -164,6 +174,6 @@ export function mergeCommand(args: readonly string[], io: Io): number {
   const { generated: _old, ...setup } = first.data.provenance;
   const meta = runProvenance(scenario, { ...setup, ...generatedDate(values['no-date']) });
   if (format === 'tally') io.out(writeShard(meta, { index: 1, count: 1 }, first.data.digests, tally));
-  else io.out(renderForecast(format, scenario, summarize(scenario, tally), meta));
+  else io.out(renderForecast(format, scenario, summarize(scenario, tally), meta, tableOption(values.table, format, csvTables)));
   return 0;
 }

@@ -1,6 +1,5 @@
 /** `play <scenario>`: one game with AI policies for every actor, turn by turn. */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { beliefSentences } from '../../engine/explain';
 import { chooseMoves, isOver, queueInject, resolveTurn, type GameLog } from '../../engine/game';
 import { rungOf } from '../../engine/ladder';
@@ -14,6 +13,7 @@ import { formatOption, intOption, policyOptions, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable, type Table } from '../format';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
+import { defineCommand, parseCommand } from '../options';
 import { provenance } from '../../analysis/exports';
 
 /**
@@ -100,20 +100,25 @@ function injectOptions(scenario: Scenario, values: readonly string[] | undefined
   return out;
 }
 
+export const playSpec = defineCommand({
+  name: 'play',
+  args: '[scenario]',
+  summary: 'play one game with AI policies, turn by turn',
+  options: {
+    seed: { type: 'string', value: 'N', description: 'the game\'s seed (default 1)' },
+    turns: { type: 'string', value: 'N', description: "weeks to play (default: the scenario's length)" },
+    policy: { type: 'string', multiple: true, value: 'actor=strategy', description: 'an AI strategy for an actor (repeatable; default: its doctrine)' },
+    format: { type: 'string', value: 'table|csv|json', description: 'output format (default table)' },
+    save: { type: 'string', value: 'game.json', description: "save the game's log" },
+    inject: { type: 'string', multiple: true, value: 'WEEK=ID', description: "fire the scenario's event ID once WEEK weeks have been played (repeatable)" },
+    'outlook-runs': { type: 'string', value: 'N', description: `futures for each week's talks outlook (default ${OUTLOOK_RUNS}; 0 leaves it out)` },
+  },
+});
+
 export function play(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      turns: { type: 'string' },
-      policy: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      save: { type: 'string' },
-      inject: { type: 'string', multiple: true },
-      'outlook-runs': { type: 'string' },
-    },
-  });
+  const parsed = parseCommand(playSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const turns = intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);

@@ -1,19 +1,27 @@
 /** `replay <game.json>`: replays a saved game's log and prints its final state. */
-import { parseArgs } from 'node:util';
 import { replay } from '../../engine/game';
 import { rungOf } from '../../engine/ladder';
 import { formatOption } from '../args';
 import { renderCsv, renderJson, renderTable, type Table } from '../format';
 import type { Io } from '../io';
 import { loadGame } from '../load';
+import { defineCommand, parseCommand } from '../options';
 import { gameTable } from './play';
 
+export const replaySpec = defineCommand({
+  name: 'replay',
+  args: '<game.json>',
+  summary: 'replay a saved game and print its final state',
+  options: {
+    scenario: { type: 'string', value: 'FILE', description: 'the scenario file to replay on (default: the bundled scenario the game names)' },
+    format: { type: 'string', value: 'table|csv|json', description: 'output format (default table)' },
+  },
+});
+
 export function replayCommand(args: readonly string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { scenario: { type: 'string' }, format: { type: 'string' } },
-  });
+  const parsed = parseCommand(replaySpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file) {
     io.err('replay: give a saved game file (made by `play --save game.json`)\n');

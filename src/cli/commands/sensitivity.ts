@@ -4,17 +4,15 @@
  * range in r Morris trajectories, the others anywhere on their grid. `--method tornado` sets each
  * calibration parameter 20% lower and higher, one at a time, the others at their values.
  */
-import { parseArgs } from 'node:util';
 import { forecastTurns } from '../../engine/forecast';
 import { readOutcome } from '../../engine/outcomes';
 import { initialState } from '../../engine/state';
 import type { ForecastSummary } from '../../engine/summary';
-import { provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import { runProvenance, type RunProvenance } from '../../analysis/exports';
 import { morrisDelta } from '../../analysis/morris';
 import { morrisFactors, morrisTable, type MorrisOutcome } from '../../analysis/morris-screening';
-import { finalEscalation, perturbations, talksAlive, tornado, type Perturbation, type TornadoBar } from '../../analysis/sensitivity';
+import { perturbations, tornadoOutcomes, tornadoSides, tornadoTable, type Perturbation, type TornadoOutcome } from '../../analysis/sensitivity';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
-import { withParameters } from '../../scenario/parameters';
 import type { Scenario, StrategyId } from '../../scenario/schema';
 import { formatOption, intOption, policyOptions, threadsOption, UsageError } from '../args';
 import { runBatch } from '../batch';
@@ -22,6 +20,7 @@ import { renderCsv, renderJson, renderTable, type Format } from '../format';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
 import { runMorris, type MorrisOptions, type MorrisRun } from '../morris-run';
+import { batchOptions, defineCommand, parseCommand } from '../options';
 import { generatedDate } from '../provenance';
 
 export const methods = ['morris', 'tornado'] as const;
@@ -33,17 +32,20 @@ export const MORRIS_RUNS = 300;
 /** Most trajectories a screening may ask for: each costs (factors + 1) forecasts. */
 const MAX_TRAJECTORIES = 1000;
 
-const options = {
-  method: { type: 'string' },
-  trajectories: { type: 'string' },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  turns: { type: 'string' },
-  threads: { type: 'string' },
-  policy: { type: 'string', multiple: true },
-  format: { type: 'string' },
-  'no-date': { type: 'boolean' },
-} as const;
+// The batch options but --set (the screening moves the parameters itself) and --table (one table each).
+const { set: _set, table: _table, ...shared } = batchOptions(MORRIS_RUNS, []);
+
+export const sensitivitySpec = defineCommand({
+  name: 'sensitivity',
+  args: '[scenario]',
+  summary: "which judgements move the outcomes most: Morris screening over the scenario's priors (one factor per prior rule, ranked by mu*), or one parameter at a time",
+  options: {
+    method: { type: 'string', value: methods.join('|'), description: 'morris (the default): globally over the priors; tornado: each parameter 20% lower and higher' },
+    trajectories: { type: 'string', value: 'R', description: 'Morris trajectories, each of factors + 1 forecasts (default 10)' },
+    ...shared,
+    runs: { type: 'string', value: 'N', description: `futures per forecast (default ${MORRIS_RUNS})` },
+  },
+});
 
 const pp = (x: number, signed = false) => `${signed && x > 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
 const f2 = (x: number, signed = false) => `${signed && x > 0 ? '+' : ''}${x.toFixed(2)}`;
@@ -107,42 +109,23 @@ interface TornadoRun {
   /** Forecasts run: the base and every side the format accepts. */
   readonly forecasts: number;
   readonly list: readonly Perturbation[];
-  readonly talks: readonly TornadoBar[];
-  readonly escalation: readonly TornadoBar[];
+  readonly outcomes: readonly TornadoOutcome[];
 }
 
 /** The one-at-a-time tornado: the base and each candidate parameter 20% lower and higher (a side the format refuses is the base). */
 async function runTornado(scenario: Scenario, o: Omit<MorrisOptions, 'trajectories'>, io: Io): Promise<TornadoRun> {
   const list = perturbations(scenario);
-  const sides = list.flatMap((p) => [p.low, p.high].map((v) => withParameters(scenario, { [p.path]: v })));
-  const items = [scenario, ...sides.flatMap((r) => (r.ok ? [r.value] : []))].map((s) => ({ scenario: s, strategies: o.strategies }));
-  const summaries = await runBatch(items, { runs: o.runs, seed: o.seed, turns: o.turns, threads: o.threads }, io, 'tornado');
-  const base = summaries[0]!;
-  let next = 1;
-  const at = sides.map((r) => (r.ok ? summaries[next++]! : base));
-  const pairs = list.map((p, i) => ({ p, low: at[2 * i]!, high: at[2 * i + 1]! }));
-  return { forecasts: items.length, list, talks: tornado(base, pairs, talksAlive), escalation: tornado(base, pairs, finalEscalation) };
+  const sides = tornadoSides(scenario, list);
+  const items = [scenario, ...sides.map((x) => x.scenario)].map((s) => ({ scenario: s, strategies: o.strategies }));
+  const [base, ...summaries] = await runBatch(items, { runs: o.runs, seed: o.seed, turns: o.turns, threads: o.threads }, io, 'tornado');
+  return { forecasts: items.length, list, outcomes: tornadoOutcomes(list, sides, base!, summaries) };
 }
 
-const tornadoColumns = ['method', 'outcome', 'rank', 'parameter', 'label', 'value_low', 'value_base', 'value_high', 'outcome_low', 'outcome_base', 'outcome_high', 'swing'] as const;
-
 function renderTornado(format: Format, scenario: Scenario, p: RunProvenance, run: TornadoRun): string {
-  const byPath = new Map(run.list.map((x) => [x.path, x]));
-  const outcomes = [
-    { id: 'talks-alive', label: 'Talks alive at the end', bars: run.talks },
-    { id: 'escalation', label: 'Mean final escalation', bars: run.escalation },
-  ];
-  const cells = (id: string, b: TornadoBar, i: number) => {
-    const x = byPath.get(b.path)!;
-    return ['tornado', id, i + 1, b.path, b.label, x.low, x.base, x.high, b.low, b.base, b.high, b.swing];
-  };
-  if (format === 'csv') {
-    const meta = provenanceCells(p);
-    return renderCsv({ columns: [...provenanceColumns, ...tornadoColumns], rows: outcomes.flatMap((o) => o.bars.map((b, i) => [...meta, ...cells(o.id, b, i)])) });
-  }
-  if (format === 'json') return renderJson({ provenance: { ...p, method: 'tornado', share: 0.2 }, outcomes: outcomes.map((o) => ({ id: o.id, label: o.label, bars: o.bars })) });
+  if (format === 'csv') return renderCsv(tornadoTable(p, run.list, run.outcomes));
+  if (format === 'json') return renderJson({ provenance: { ...p, method: 'tornado', share: 0.2 }, outcomes: run.outcomes.map((o) => ({ id: o.id, label: o.label, bars: o.bars })) });
   const title = `${scenario.title}: one-at-a-time sensitivity, ${run.list.length} parameters each 20% lower and higher, ${p.runs} futures per run, seed ${p.seed}`;
-  const tables = outcomes.map((o) => {
+  const tables = run.outcomes.map((o) => {
     const rows = o.bars.map((b, i) => [i + 1, b.label, b.low, b.base, b.high, b.swing]);
     return `${o.label}\n${renderTable({ columns: ['rank', 'parameter', '20% lower', 'base', '20% higher', 'swing'], rows })}\n`;
   });
@@ -156,7 +139,9 @@ function methodOption(value: string | undefined): Method {
 }
 
 export async function sensitivityCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values: v, positionals } = parseArgs({ args: [...args], allowPositionals: true, options });
+  const parsed = parseCommand(sensitivitySpec, args, io);
+  if (!parsed) return 0;
+  const { values: v, positionals } = parsed;
   const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
   const method = methodOption(v.method);
   if (method === 'tornado' && v.trajectories !== undefined) throw new UsageError('--trajectories is for --method morris');

@@ -2,18 +2,19 @@
  * `sweep [scenario] --param PATH --from A --to B --steps N [--param2 ...]`: one or two scenario
  * parameters over an evenly spaced grid, each point a forecast with the same seed.
  */
-import { parseArgs } from 'node:util';
 import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import { getParameter, sweepValues } from '../../scenario/parameters';
 import type { Scenario } from '../../scenario/schema';
-import { formatOption, intOption, numberOption, overridden, policyOptions, setOptions, threadsOption, UsageError } from '../args';
-import { outcomeHeaders, runBatch } from '../batch';
+import { formatOption, intOption, numberOption, overridden, policyOptions, setOptions, tableOption, threadsOption, UsageError } from '../args';
+import { batchTables, outcomeHeaders, runBatch, type BatchTableName } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format } from '../format';
 import { parameterLine } from '../forecast-output';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
-import { provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import { batchOutcomesTable, batchTable, provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import type { ForecastSummary } from '../../engine/summary';
+import { batchOptions, defineCommand, parseCommand } from '../options';
 import { generatedDate } from '../provenance';
 
 /** Largest number of steps on one axis. */
@@ -49,11 +50,17 @@ interface Point {
   readonly values: Readonly<Record<string, number>>;
   readonly provenance: RunProvenance;
   readonly outcome: CellOutcome;
+  readonly summary: ForecastSummary;
 }
 
-function render(format: Format, title: string, base: RunProvenance, axes: readonly Axis[], points: readonly Point[]): string {
+function render(format: Format, table: BatchTableName, scenario: Scenario, title: string, base: RunProvenance, axes: readonly Axis[], points: readonly Point[]): string {
   const paths = axes.map((a) => a.path);
   const cells = (p: Point) => [...paths.map((x) => p.values[x]!), ...outcomeCells(p.outcome)];
+  if (format === 'csv' && table !== 'cells') {
+    const label = (p: Point) => paths.map((x) => `${x}=${p.values[x]}`).join(', ');
+    const items = points.map((p) => ({ label: label(p), key: p.values, summary: p.summary, provenance: p.provenance }));
+    return renderCsv(table === 'outcomes' ? batchOutcomesTable(items) : batchTable(scenario, items));
+  }
   if (format === 'csv') {
     return renderCsv({ columns: [...provenanceColumns, ...paths, ...outcomeColumns], rows: points.map((p) => [...provenanceCells(p.provenance), ...cells(p)]) });
   }
@@ -63,27 +70,28 @@ function render(format: Format, title: string, base: RunProvenance, axes: readon
   return `${title}\n${parameterLine(base.parameters)}\n${renderTable({ columns: [...paths, ...outcomeHeaders], rows: points.map(cells) })}\n`;
 }
 
-const sweepOptions = {
-  param: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  steps: { type: 'string' },
-  param2: { type: 'string' },
-  from2: { type: 'string' },
-  to2: { type: 'string' },
-  steps2: { type: 'string' },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  turns: { type: 'string' },
-  threads: { type: 'string' },
-  policy: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  format: { type: 'string' },
-  'no-date': { type: 'boolean' },
-} as const;
+export const sweepSpec = defineCommand({
+  name: 'sweep',
+  args: '[scenario]',
+  summary: 'forecasts over a grid of one or two parameters',
+  options: {
+    param: { type: 'string', value: 'PATH', description: 'the parameter to sweep (`params` lists them)' },
+    from: { type: 'string', value: 'A', description: 'its first value' },
+    to: { type: 'string', value: 'B', description: 'its last value' },
+    steps: { type: 'string', value: 'N', description: 'evenly spaced values from A to B, both included (default 5)' },
+    param2: { type: 'string', value: 'PATH', description: 'a second parameter, for a grid' },
+    from2: { type: 'string', value: 'A', description: "the second parameter's first value" },
+    to2: { type: 'string', value: 'B', description: "the second parameter's last value" },
+    steps2: { type: 'string', value: 'N', description: "the second parameter's number of values (default 5)" },
+    ...batchOptions(1000, batchTables),
+  },
+  notes: ['Every point runs the same seeded futures (common random numbers). --format csv --table outcomes writes every outcome of every point (open war, the talks, casualties, attacks, strikes, ...), one row per measure: the default table\'s open_war is its open-war row.'],
+});
 
 export async function sweepCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values: v, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: sweepOptions });
+  const parsed = parseCommand(sweepSpec, args, io);
+  if (!parsed) return 0;
+  const { values: v, positionals } = parsed;
   const parameters = setOptions(v.set);
   const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const first = axisOf(scenario, v.param, v.from, v.to, v.steps, '');
@@ -97,6 +105,7 @@ export async function sweepCommand(args: readonly string[], io: Io): Promise<num
   const turns = v.turns === undefined ? undefined : intOption(v.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const threads = threadsOption(v.threads, io, runs);
   const format = formatOption(v.format);
+  const table = tableOption(v.table, format, batchTables);
   const strategies = policyOptions(scenario, v.policy);
   const grid = axisValues(first).flatMap((x) => (second ? axisValues(second).map((y) => ({ [first.path]: x, [second.path]: y })) : [{ [first.path]: x }]));
   // Check every point before running any, so a bad value stops the sweep at once.
@@ -107,11 +116,11 @@ export async function sweepCommand(args: readonly string[], io: Io): Promise<num
   const points = items.map((item, i) => {
     const s = summaries[i]!;
     const provenance = runProvenance(scenario, { seed, runs, turns: s.turns, startTurn: s.startTurn, strategies, parameters: { ...parameters, ...item.values }, from: null, ...date });
-    return { values: item.values, provenance, outcome: cellOutcome(s) };
+    return { values: item.values, provenance, outcome: cellOutcome(s), summary: s };
   });
   const base = runProvenance(scenario, { seed, runs, turns: summaries[0]!.turns, startTurn: summaries[0]!.startTurn, strategies, parameters, from: null, ...date });
   const title = `${scenario.title}: sweep of ${axes.map((a) => a.path).join(' and ')}, ${runs} futures per point, seed ${seed}`;
-  io.out(render(format, title, base, axes, points));
+  io.out(render(format, table, scenario, title, base, axes, points));
   io.err(`${grid.length} points of ${runs} futures in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
 }

@@ -2,17 +2,18 @@
  * `tournament [scenario]`: every strategy of one actor (rows; `us` by default) against every strategy
  * of another (columns; `iran`), the other actors fixed, each cell a forecast with the same seed.
  */
-import { parseArgs } from 'node:util';
 import { cellOutcome, outcomeCells, outcomeColumns, type CellOutcome } from '../../engine/outcomes';
 import { MAX_SEED, MAX_WEEKS } from '../../scenario/limits';
 import { strategiesFor, type Scenario, type StrategyId } from '../../scenario/schema';
-import { formatOption, intOption, overridden, policyOptions, setOptions, strategyListOption, threadsOption, UsageError } from '../args';
-import { runBatch, showInterval } from '../batch';
+import { formatOption, intOption, overridden, policyOptions, setOptions, strategyListOption, tableOption, threadsOption, UsageError } from '../args';
+import { batchTables, runBatch, showInterval, type BatchTableName } from '../batch';
 import { renderCsv, renderJson, renderTable, type Format, type Table } from '../format';
 import { parameterLine } from '../forecast-output';
 import type { Io } from '../io';
 import { loadScenario } from '../load';
-import { provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import { batchOutcomesTable, batchTable, provenanceCells, provenanceColumns, runProvenance, type RunProvenance } from '../../analysis/exports';
+import type { ForecastSummary } from '../../engine/summary';
+import { batchOptions, defineCommand, parseCommand } from '../options';
 import { generatedDate } from '../provenance';
 
 export interface Player {
@@ -50,7 +51,9 @@ interface TournamentCell {
   readonly col: StrategyId;
   readonly provenance: RunProvenance;
   readonly outcome: CellOutcome;
+  readonly summary: ForecastSummary;
 }
+
 
 function matrix(rows: Player, cols: Player, cells: readonly TournamentCell[], show: (o: CellOutcome) => string | number): Table {
   return {
@@ -59,8 +62,12 @@ function matrix(rows: Player, cols: Player, cells: readonly TournamentCell[], sh
   };
 }
 
-function render(format: Format, title: string, base: RunProvenance, players: [Player, Player], cells: readonly TournamentCell[]): string {
+function render(format: Format, table: BatchTableName, scenario: Scenario, title: string, base: RunProvenance, players: [Player, Player], cells: readonly TournamentCell[]): string {
   const [rows, cols] = players;
+  if (format === 'csv' && table !== 'cells') {
+    const items = cells.map((c) => ({ label: `${c.row} x ${c.col}`, key: { [`strategy_${rows.actor}`]: c.row, [`strategy_${cols.actor}`]: c.col }, summary: c.summary, provenance: c.provenance }));
+    return renderCsv(table === 'outcomes' ? batchOutcomesTable(items) : batchTable(scenario, items));
+  }
   if (format === 'csv') {
     return renderCsv({
       columns: [...provenanceColumns, `strategy_${rows.actor}`, `strategy_${cols.actor}`, ...outcomeColumns],
@@ -80,22 +87,23 @@ function render(format: Format, title: string, base: RunProvenance, players: [Pl
   ].join('');
 }
 
-const tournamentOptions = {
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  turns: { type: 'string' },
-  threads: { type: 'string' },
-  policy: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  strategies: { type: 'string', multiple: true },
-  us: { type: 'string' },
-  iran: { type: 'string' },
-  format: { type: 'string' },
-  'no-date': { type: 'boolean' },
-} as const;
+export const tournamentSpec = defineCommand({
+  name: 'tournament',
+  args: '[scenario]',
+  summary: 'every strategy of one actor against every strategy of another',
+  options: {
+    strategies: { type: 'string', multiple: true, value: 'actor=a,b,...', description: 'a player and its strategies (twice: rows, then columns; default: the first two actors, every strategy)' },
+    us: { type: 'string', value: 'a,b,...', description: 'shorthand for --strategies us=a,b,...' },
+    iran: { type: 'string', value: 'x,y,...', description: 'shorthand for --strategies iran=x,y,...' },
+    ...batchOptions(1000, batchTables),
+  },
+  notes: ['Every cell runs the same seeded futures (common random numbers). The other actors play --policy. --format csv --table outcomes writes every outcome of every cell (open war, the talks, casualties, attacks, strikes, ...), one row per measure.'],
+});
 
 export async function tournamentCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: tournamentOptions });
+  const parsed = parseCommand(tournamentSpec, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const parameters = setOptions(values.set);
   const scenario = overridden(loadScenario(positionals[0] ?? 'march-2021').scenario, parameters);
   const runs = intOption(values.runs, 'runs', 1000, 1, 10_000_000);
@@ -103,6 +111,7 @@ export async function tournamentCommand(args: readonly string[], io: Io): Promis
   const turns = values.turns === undefined ? undefined : intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const threads = threadsOption(values.threads, io, runs);
   const format = formatOption(values.format);
+  const table = tableOption(values.table, format, batchTables);
   const fixed = policyOptions(scenario, values.policy);
   const players = playersOf(scenario, values.strategies ?? [], values.us, values.iran);
   const [rows, cols] = players;
@@ -112,10 +121,10 @@ export async function tournamentCommand(args: readonly string[], io: Io): Promis
   const date = generatedDate(values['no-date']);
   const setup = (s: (typeof summaries)[number], strategies: Record<string, StrategyId>) =>
     runProvenance(scenario, { seed, runs, turns: s.turns, startTurn: s.startTurn, strategies, parameters, from: null, ...date });
-  const cells = pairs.map((p, i) => ({ row: p.row, col: p.col, provenance: setup(summaries[i]!, p.strategies), outcome: cellOutcome(summaries[i]!) }));
+  const cells = pairs.map((p, i) => ({ row: p.row, col: p.col, provenance: setup(summaries[i]!, p.strategies), outcome: cellOutcome(summaries[i]!), summary: summaries[i]! }));
   const title = `${scenario.title}: tournament of ${rows.actor} (rows) against ${cols.actor} (columns), ${runs} futures per cell, seed ${seed}`;
   const others = Object.fromEntries(Object.entries(fixed).filter(([a]) => a !== rows.actor && a !== cols.actor));
-  io.out(render(format, title, setup(summaries[0]!, others), players, cells));
+  io.out(render(format, table, scenario, title, setup(summaries[0]!, others), players, cells));
   io.err(`${pairs.length} cells of ${runs} futures in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
 }

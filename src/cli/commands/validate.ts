@@ -1,8 +1,19 @@
 /** `validate <file>`: every error with its path; exit code 1 on errors. */
 import { formatErrors, InputError, loadScenario } from '../load';
 import type { Io } from '../io';
+import { defineCommand, parseCommand } from '../options';
 
-export function validate(files: readonly string[], io: Io): number {
+export const validateSpec = defineCommand({
+  name: 'validate',
+  args: '<file...>',
+  summary: 'check scenario files; prints every error with its path (exit 1 on errors)',
+  options: {},
+});
+
+export function validate(args: readonly string[], io: Io): number {
+  const parsed = parseCommand(validateSpec, args, io);
+  if (!parsed) return 0;
+  const files = parsed.positionals;
   if (files.length === 0) {
     io.err('validate: give one or more scenario files\n');
     return 2;

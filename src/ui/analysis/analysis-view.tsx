@@ -26,6 +26,16 @@ export interface StartPoint {
   readonly label: string;
   readonly state: GameState;
   readonly seed: number;
+  /** From the scenario's first week (not a game in progress): a set-up's changed scenario then starts from its own first week. */
+  readonly fresh: boolean;
+}
+
+/**
+ * The state a set-up's futures start from: from the scenario's start, the changed scenario's own
+ * (so a changed level at the start acts, as in the CLI's `--set`); from a game, the week in view.
+ */
+export function startStateFor(start: StartPoint, scenario: Scenario): GameState {
+  return start.fresh ? initialState(scenario, start.seed, start.state.horizon) : start.state;
 }
 
 function BatchProgress() {
@@ -54,9 +64,9 @@ export function AnalysisView({ scenarios }: { scenarios: readonly Scenario[] }) 
     if (fromGame && session && session.scenarioId === scenario.id) {
       const { states } = branchStates(scenario, session, activeBranch(session));
       const turn = view === null ? states.length - 1 : Math.min(view, states.length - 1);
-      return { label: `week ${turn} of the game in progress`, state: states[turn]!, seed: session.seed };
+      return { label: `week ${turn} of the game in progress`, state: states[turn]!, seed: session.seed, fresh: false };
     }
-    return { label: 'the start of the scenario', state: initialState(scenario, 1), seed: 1 };
+    return { label: 'the start of the scenario', state: initialState(scenario, 1), seed: 1, fresh: true };
   }, [fromGame, session, view, scenario]);
 
   return (

@@ -5,10 +5,11 @@ import type { Scenario } from '../../scenario/schema';
 import type { BatchItem } from '../../store/analysis';
 import { CONTROLLER_LABELS } from '../ui.constants';
 import { useAnalysis } from './analysis-context';
-import type { StartPoint } from './analysis-view';
+import { startStateFor, type StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
-import { ParameterSelect } from './parameter-select';
+import { ParameterPicker } from './parameter-picker';
 import { ResultsTable } from './results-table';
+import { differencesFromFirst, pairedMethodNote } from '../../analysis/paired';
 import { defaultStrategies, StrategyPicker, type Strategies } from '../strategy-picker';
 import { RunsField, useRuns } from '../runs-field';
 
@@ -62,15 +63,20 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
       items.push({
         label: s.name,
         scenario: changed,
-        state: start.state,
+        state: startStateFor(start, changed),
         options: { runs: runs.value, seed: start.seed, strategies: s.strategies },
-        key: { ...Object.fromEntries(scenario.actors.map((a) => [`strategy_${a.id}`, s.strategies[a.id]!])), ...overrides },
+        key: Object.fromEntries(scenario.actors.map((a) => [`strategy_${a.id}`, s.strategies[a.id]!])),
+        parameters: overrides,
+        paired: true,
       });
     }
     setProblem(null);
     void run('compare', items);
   };
   const series = shown.map((r) => ({ label: r.item.label, summary: r.summary }));
+  const differences = differencesFromFirst(shown.map((r) => r.batches));
+  const rows = series.map((s, i) => ({ ...s, ...(differences[i] ? { differences: differences[i] } : {}) }));
+  const batches = shown[0]?.batches?.runs.length ?? 0;
 
   return (
     <section aria-labelledby="compare-heading">
@@ -84,10 +90,10 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
           <StrategyPicker scenario={scenario} value={s.strategies} onChange={(strategies) => update(i, { strategies })} label={s.name} />
           {s.override ? (
             <div className="override">
-              <ParameterSelect
+              <ParameterPicker
+                scenario={scenario}
                 label={`${s.name}: parameter`}
                 value={s.override.path}
-                params={params}
                 onChange={(path) => update(i, { override: { path, value: String(params.find((p) => p.path === path)?.value ?? 0) } })}
               />
               <label>
@@ -125,13 +131,17 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
       {problem && <p role="alert">The comparison cannot run: {problem}.</p>}
       {series.length > 0 && (
         <div className="analysis-results">
-          <ResultsTable caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${runs.value.toLocaleString('en-US')} futures per set-up`} rows={series} />
+          <ResultsTable
+            caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${runs.value.toLocaleString('en-US')} futures per set-up`}
+            rows={rows}
+            paired={batches > 1 && rows.length > 1}
+            note={batches > 1 && rows.length > 1 ? pairedMethodNote(batches) : undefined}
+          />
           <ul className="hint">
             {shown.map((r) => (
               <li key={r.item.label}>
                 {r.item.label}: {describeStrategies(r.item.options.strategies ?? {})}
-                {Object.entries(r.item.key)
-                  .filter(([k]) => !k.startsWith('strategy_'))
+                {Object.entries(r.item.parameters ?? {})
                   .map(([k, v]) => `; ${k} = ${v}`)
                   .join('')}
               </li>

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { TornadoChart } from '../../charts/tornado-chart';
-import { withParameters } from '../../scenario/parameters';
-import type { Scenario } from '../../scenario/schema';
-import { finalEscalation, perturbations, talksAlive, tornado } from '../../analysis/sensitivity';
+import type { Scenario, StrategyId } from '../../scenario/schema';
+import { csvText, runProvenance } from '../../analysis/exports';
+import { perturbations, tornadoOutcomes, tornadoSides, tornadoTable, type Perturbation, type TornadoSide } from '../../analysis/sensitivity';
+import { downloadText } from '../exports';
 import type { BatchItem } from '../../store/analysis';
 import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';
-import type { StartPoint } from './analysis-view';
+import { startStateFor, type StartPoint } from './analysis-view';
 import { MorrisPanel } from './morris-panel';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
@@ -35,10 +36,19 @@ export function SensitivityPanel({ scenario, start }: { scenario: Scenario; star
   );
 }
 
-/** Which ten parameters move talks survival and escalation most: tornado charts. */
+interface TornadoRun {
+  readonly scenario: Scenario;
+  readonly list: readonly Perturbation[];
+  readonly sides: readonly TornadoSide[];
+  readonly runs: number;
+  readonly seed: number;
+}
+
+/** Which ten parameters move talks survival and escalation most: tornado charts, and their CSV (the CLI's). */
 function TornadoPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
   const list = useMemo(() => perturbations(scenario), [scenario]);
   const runs = useRuns(400);
+  const [ran, setRan] = useState<TornadoRun | null>(null);
   const run = useAnalysis((s) => s.run);
   const status = useAnalysis((s) => s.status);
   const kind = useAnalysis((s) => s.kind);
@@ -47,30 +57,38 @@ function TornadoPanel({ scenario, start }: { scenario: Scenario; start: StartPoi
   const go = () => {
     if (!runs.ok) return;
     const options = { runs: runs.value, seed: start.seed };
-    const items: BatchItem[] = [{ label: 'base', scenario, state: start.state, options, key: { parameter: 'base', value: 0 } }];
-    for (const p of list) {
-      for (const [side, value] of [['low', p.low], ['high', p.high]] as const) {
-        const changed = withParameters(scenario, { [p.path]: value });
-        // A 20% swing can leave a bounded parameter's range (a probability above 1): skip that side.
-        if (!changed.ok) continue;
-        items.push({ label: `${p.path} ${side}`, scenario: changed.value, state: start.state, options, key: { parameter: p.path, value } });
-      }
-    }
+    // A 20% swing can leave a bounded parameter's range (a probability above 1): that side is left out.
+    const sides = tornadoSides(scenario, list);
+    const items: BatchItem[] = [
+      { label: 'base', scenario, state: start.state, options, key: { parameter: 'base', value: 0 } },
+      ...sides.map((x) => ({ label: `${x.p.path} ${x.side}`, scenario: x.scenario, state: startStateFor(start, x.scenario), options, key: { parameter: x.p.path, value: x.p[x.side] }, parameters: { [x.p.path]: x.p[x.side] } })),
+    ];
+    setRan({ scenario, list, sides, runs: runs.value, seed: start.seed });
     void run('sensitivity', items);
   };
 
-  const done = kind === 'sensitivity' && status === 'done';
-  const bars = useMemo(() => {
-    if (!done) return null;
-    const base = results[0]!.summary;
-    const byLabel = new Map(results.map((r) => [r.item.label, r.summary]));
-    const pairs = list.flatMap((p) => {
-      const low = byLabel.get(`${p.path} low`) ?? base;
-      const high = byLabel.get(`${p.path} high`) ?? base;
-      return [{ p, low, high }];
+  const done = kind === 'sensitivity' && status === 'done' && ran !== null;
+  const outcomes = useMemo(() => {
+    if (!done || !ran) return null;
+    const [base, ...rest] = results.map((r) => r.summary);
+    return tornadoOutcomes(ran.list, ran.sides, base!, rest);
+  }, [done, ran, results]);
+
+  const download = () => {
+    if (!outcomes || !ran) return;
+    const first = results[0]!.summary;
+    const p = runProvenance(ran.scenario, {
+      seed: ran.seed,
+      runs: ran.runs,
+      turns: first.turns,
+      startTurn: first.startTurn,
+      strategies: first.strategies as Record<string, StrategyId>,
+      parameters: {},
+      from: null,
+      generated: new Date().toISOString(),
     });
-    return { talks: tornado(base, pairs, talksAlive), escalation: tornado(base, pairs, finalEscalation) };
-  }, [done, results, list]);
+    downloadText(`deterrence-lab-${ran.scenario.id}-tornado.csv`, csvText(tornadoTable(p, ran.list, outcomes)), 'text/csv');
+  };
 
   return (
     <>
@@ -85,10 +103,16 @@ function TornadoPanel({ scenario, start }: { scenario: Scenario; start: StartPoi
         </button>
         <span className="hint">{((list.length * 2 + 1) * (runs.ok ? runs.value : 0)).toLocaleString('en-US')} futures</span>
       </div>
-      {bars && (
+      {outcomes && (
         <div className="analysis-results">
-          <TornadoChart id="tornado-talks" title="Talks alive at the end" bars={bars.talks} format={pct} />
-          <TornadoChart id="tornado-escalation" title="Mean final escalation" bars={bars.escalation} format={(x) => x.toFixed(2)} />
+          {outcomes.map((o) => (
+            <TornadoChart key={o.id} id={o.id === 'talks-alive' ? 'tornado-talks' : 'tornado-escalation'} title={o.label} bars={o.bars} format={o.share ? pct : (x) => x.toFixed(2)} />
+          ))}
+          <div className="forecast-exports">
+            <button type="button" onClick={download}>
+              Download tornado CSV
+            </button>
+          </div>
         </div>
       )}
     </>

@@ -6,10 +6,10 @@ import type { Scenario } from '../../scenario/schema';
 import type { BatchItem } from '../../store/analysis';
 import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';
-import type { StartPoint } from './analysis-view';
+import { startStateFor, type StartPoint } from './analysis-view';
 import { BatchExports } from './batch-exports';
 import { Heatmap } from './heatmap';
-import { ParameterSelect } from './parameter-select';
+import { ParameterPicker } from './parameter-picker';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
@@ -20,7 +20,7 @@ interface Axis {
   steps: string;
 }
 
-function AxisFields({ n, axis, onChange, params }: { n: number; axis: Axis; onChange: (a: Axis) => void; params: readonly Parameter[] }) {
+function AxisFields({ n, axis, onChange, params, scenario }: { n: number; axis: Axis; onChange: (a: Axis) => void; params: readonly Parameter[]; scenario: Scenario }) {
   const pick = (path: string) => {
     const p = params.find((x) => x.path === path);
     const v = p?.value ?? 0;
@@ -29,7 +29,7 @@ function AxisFields({ n, axis, onChange, params }: { n: number; axis: Axis; onCh
   return (
     <fieldset className="sweep-axis">
       <legend>Parameter {n}</legend>
-      <ParameterSelect label={`Parameter ${n}`} value={axis.path} params={params} onChange={pick} />
+      <ParameterPicker scenario={scenario} label={`Parameter ${n}`} value={axis.path} onChange={pick} />
       <label>
         From <input aria-label={`Parameter ${n} from`} inputMode="decimal" value={axis.from} onChange={(e) => onChange({ ...axis, from: e.target.value })} size={8} />
       </label>
@@ -68,6 +68,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
   const results = useAnalysis((s) => s.results);
   const mine = kind === 'sweep' ? results : [];
   const spec = headlineOutcomes.find((o) => o.id === outcome)!;
+  const words = (path: string) => params.find((p) => p.path === path)?.label ?? path;
   const format = spec.share ? pct : (x: number) => x.toFixed(2);
 
   const sweep = () => {
@@ -82,7 +83,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
         const overrides: Record<string, number> = { [first.path]: x, ...(second && y !== null ? { [second.path]: y } : {}) };
         const changed = withParameters(scenario, overrides);
         if (!changed.ok) return setProblem(changed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-        items.push({ label: Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', '), scenario: changed.value, state: start.state, options: { runs: runs.value, seed: start.seed }, key: overrides });
+        items.push({ label: Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', '), scenario: changed.value, state: startStateFor(start, changed.value), options: { runs: runs.value, seed: start.seed }, key: overrides, parameters: overrides });
       }
     }
     setProblem(null);
@@ -94,10 +95,10 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
     <section aria-labelledby="sweep-heading">
       <h2 id="sweep-heading">Sweep a parameter</h2>
       <p className="hint">From {start.label}. Every point runs the same seeded futures with the scenario’s default strategies; only the parameters change.</p>
-      <AxisFields n={1} axis={first} onChange={setFirst} params={params} />
+      <AxisFields n={1} axis={first} onChange={setFirst} params={params} scenario={scenario} />
       {second ? (
         <>
-          <AxisFields n={2} axis={second} onChange={setSecond} params={params} />
+          <AxisFields n={2} axis={second} onChange={setSecond} params={params} scenario={scenario} />
           <button type="button" onClick={() => setSecond(null)}>
             Remove the second parameter
           </button>
@@ -129,7 +130,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
           {shape.ys === null ? (
             <SweepChart
               title={spec.label}
-              xLabel={shape.axes[0]}
+              xLabel={words(shape.axes[0])}
               format={format}
               points={mine.map((r, i) => {
                 const v = readOutcome(r.summary, outcome);
@@ -138,9 +139,9 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
             />
           ) : (
             <Heatmap
-              caption={`${spec.label} by ${shape.axes[1]} (rows) and ${shape.axes[0]} (columns)`}
-              rowTitle={shape.axes[1]!}
-              columnTitle={shape.axes[0]}
+              caption={`${spec.label} by ${words(shape.axes[1]!)} (rows) and ${words(shape.axes[0])} (columns)`}
+              rowTitle={words(shape.axes[1]!)}
+              columnTitle={words(shape.axes[0])}
               rows={shape.ys.map(String)}
               columns={shape.xs.map(String)}
               cell={(i, j) => {
@@ -152,7 +153,7 @@ export function SweepPanel({ scenario, start }: { scenario: Scenario; start: Sta
               high={spec.share ? [0, 114, 178] : [213, 94, 0]}
             />
           )}
-          {status === 'done' && <BatchExports name={`deterrence-lab-${scenario.id}-sweep`} results={mine} parametersOf={(r) => r.item.key as Record<string, number>} />}
+          {status === 'done' && <BatchExports name={`deterrence-lab-${scenario.id}-sweep`} results={mine} />}
         </div>
       )}
     </section>

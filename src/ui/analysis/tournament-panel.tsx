@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { strategiesFor, type Scenario, type StrategyId } from '../../scenario/schema';
+import { strategiesFor, type Actor, type Scenario, type StrategyId } from '../../scenario/schema';
 import { CONTROLLER_LABELS } from '../ui.constants';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
@@ -28,9 +28,30 @@ function StrategyChecks({ legend, options, value, onChange }: { legend: string; 
   );
 }
 
-/** Every strategy of one actor against every strategy of another, the others fixed. */
+/** Which actor plays the rows or the columns; the other side's actor is not offered. */
+function ActorChoice({ label, scenario, value, other, onChange }: { label: string; scenario: Scenario; value: string; other: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {scenario.actors
+          .filter((a) => a.id !== other)
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
+/** Every strategy of one actor against every strategy of another (any two), the others fixed. */
 export function TournamentPanel({ scenario, start }: { scenario: Scenario; start: StartPoint }) {
-  const [rowActor, colActor] = [scenario.actors[0]!, scenario.actors[1]!];
+  const [rowId, setRowId] = useState(scenario.actors[0]!.id);
+  const [colId, setColId] = useState(scenario.actors[1]!.id);
+  const rowActor = scenario.actors.find((a) => a.id === rowId) ?? scenario.actors[0]!;
+  const colActor = scenario.actors.find((a) => a.id === colId) ?? scenario.actors[1]!;
   const options = strategiesFor(scenario);
   const [rowStrategies, setRowStrategies] = useState<StrategyId[]>(options);
   const [colStrategies, setColStrategies] = useState<StrategyId[]>(options);
@@ -40,12 +61,12 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
   const status = useAnalysis((s) => s.status);
   const kind = useAnalysis((s) => s.kind);
   const results = useAnalysis((s) => s.results);
-  const [grid, setGrid] = useState<{ rows: StrategyId[]; cols: StrategyId[] } | null>(null);
+  const [grid, setGrid] = useState<{ rows: StrategyId[]; cols: StrategyId[]; rowActor: Actor; colActor: Actor } | null>(null);
   const mine = kind === 'tournament' ? results : [];
 
   const play = () => {
     if (!runs.ok || rowStrategies.length === 0 || colStrategies.length === 0) return;
-    setGrid({ rows: rowStrategies, cols: colStrategies });
+    setGrid({ rows: rowStrategies, cols: colStrategies, rowActor, colActor });
     const items = rowStrategies.flatMap((r) =>
       colStrategies.map((c) => ({
         label: `${rowActor.short} ${CONTROLLER_LABELS[r]} × ${colActor.short} ${CONTROLLER_LABELS[c]}`,
@@ -59,8 +80,8 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
   };
   const cellOf = (i: number, j: number) => (grid ? mine[i * grid.cols.length + j] : undefined);
   const axes = {
-    rowTitle: rowActor.short,
-    columnTitle: colActor.short,
+    rowTitle: grid?.rowActor.short ?? rowActor.short,
+    columnTitle: grid?.colActor.short ?? colActor.short,
     rows: (grid?.rows ?? []).map((s) => CONTROLLER_LABELS[s]),
     columns: (grid?.cols ?? []).map((s) => CONTROLLER_LABELS[s]),
   };
@@ -71,11 +92,15 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
         Tournament: {rowActor.name} against {colActor.name}
       </h2>
       <p className="hint">From {start.label}. Every cell runs the same seeded futures; the other actors play the strategies below.</p>
+      <div className="forecast-actions tournament-actors">
+        <ActorChoice label="Rows:" scenario={scenario} value={rowActor.id} other={colActor.id} onChange={setRowId} />
+        <ActorChoice label="Columns:" scenario={scenario} value={colActor.id} other={rowActor.id} onChange={setColId} />
+      </div>
       <div className="tournament-setup">
         <StrategyChecks legend={`${rowActor.short} strategies (rows)`} options={options} value={rowStrategies} onChange={setRowStrategies} />
         <StrategyChecks legend={`${colActor.short} strategies (columns)`} options={options} value={colStrategies} onChange={setColStrategies} />
       </div>
-      <StrategyPicker scenario={scenario} value={others} onChange={setOthers} label="Fixed strategy" only={scenario.actors.slice(2).map((a) => a.id)} />
+      <StrategyPicker scenario={scenario} value={others} onChange={setOthers} label="Fixed strategy" only={scenario.actors.filter((a) => a.id !== rowActor.id && a.id !== colActor.id).map((a) => a.id)} />
       <div className="forecast-actions">
         <RunsField runs={runs} label="Futures per cell" />
         <button type="button" className="primary" onClick={play} disabled={!runs.ok || status === 'running' || rowStrategies.length === 0 || colStrategies.length === 0}>

@@ -9,6 +9,8 @@ import { downloadText } from '../exports';
 import { Narrative } from '../narrative';
 import { CONTROLLER_LABELS } from '../ui.constants';
 import { QrCode } from './qr-code';
+import { ChartTextContext } from '../../charts/chart-text';
+import { PROJECTOR_TEXT } from '../../charts/charts.constants';
 import { lastWeekPlays, RoomCharts } from './room-game';
 import { RoomTimer } from './room-timer';
 
@@ -170,9 +172,12 @@ export function FacilitatorView({ scenario, view, states, offset, readOnly, onDe
           <Seats scenario={scenario} view={view} />
           {!readOnly && <Controls scenario={scenario} view={view} state={state} onDebrief={onDebrief} />}
           {!readOnly && <RoomFiles view={view} />}
-          <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} played={lastWeekPlays(view)} />
+          <Narrative scenario={scenario} state={state} before={states.at(-2)} outlook={outlookOf(state)} played={lastWeekPlays(view)} />
         </div>
-        <RoomCharts scenario={scenario} view={view} states={states} />
+        {/* The projector is read from the back of the room: its charts use the projector's type. */}
+        <ChartTextContext.Provider value={PROJECTOR_TEXT}>
+          <RoomCharts scenario={scenario} view={view} states={states} />
+        </ChartTextContext.Provider>
       </div>
     </div>
   );

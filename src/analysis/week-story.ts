@@ -1,0 +1,166 @@
+/**
+ * The week's story as people read it: the engine's narrative lines, made true to the week. A line
+ * that takes violence for granted is swapped for a calm one in a week without violence, and the
+ * talks' line says why they moved. Pure, so the play view, the classroom and the CLI can share it.
+ */
+import { dateOfTurn, turnOfDate } from '../engine/compile';
+import type { TurnReport } from '../engine/report';
+import type { GameState } from '../engine/state';
+import type { LinearTerm, Scenario } from '../scenario/schema';
+import { CALM_WEEK_LINES, MAX_CAUSES, MIN_CAUSE } from './week-story.constants';
+
+const DAY_MS = 86_400_000;
+
+/** The last day (YYYY-MM-DD) of the week `turn` (0 = the first week): the day before the next one starts. */
+export function lastDayOfWeek(scenario: Scenario, turn: number): string {
+  const next = Date.parse(`${dateOfTurn(scenario, turn + 1)}T00:00:00Z`);
+  return new Date(next - DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether anyone used force this week: a kinetic move aimed at someone, or a kinetic event fired
+ * by the facilitator (its narrative line is in the week's story).
+ */
+export function hadViolence(scenario: Scenario, report: TurnReport): boolean {
+  const kineticMove = report.moves.some((played) => {
+    const m = scenario.moves.find((x) => x.id === played.move);
+    return m !== undefined && m.category === 'kinetic' && m.targets.length > 0;
+  });
+  if (kineticMove) return true;
+  const said = new Set(report.narrative);
+  return scenario.injects.some((e) => e.category === 'kinetic' && said.has(e.narrative));
+}
+
+/** One cause of a talks transition: what it names and what it added to the weekly chance. */
+export interface TalksCause {
+  readonly label: string;
+  /** In probability for a clamp link, in log-odds for a logistic one. */
+  readonly amount: number;
+}
+
+export interface TalksReason {
+  /** The transition's weekly chance in the state it was drawn from (approximately: see `valueAt`). */
+  readonly chance: number;
+  readonly link: LinearTerm['link'];
+  /** The terms that raised it most, largest first. */
+  readonly causes: readonly TalksCause[];
+}
+
+/**
+ * A variable's label inside a sentence: "recent US casualties", "the Iranian election window". A
+ * label that starts with an acronym or a people's name ("IAEA", "Iranian", "Iraqi") keeps its
+ * capital and takes "the"; any other starts in lower case.
+ */
+function midSentence(label: string): string {
+  const first = label.split(' ')[0] ?? '';
+  if (first === first.toUpperCase() || /(an|i)$/.test(first)) return `the ${label}`;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+function refLabel(scenario: Scenario, ref: string): string | null {
+  if (ref === 'escalation') return 'the level of escalation';
+  const variable = scenario.variables.find((v) => v.id === ref);
+  if (variable) return midSentence(variable.label);
+  const grudge = /^grudge:([^:]+):([^:]+)$/.exec(ref);
+  if (grudge) {
+    const short = (id: string) => scenario.actors.find((a) => a.id === id)?.short ?? id;
+    return `${short(grudge[1]!)}’s grudge against ${short(grudge[2]!)}`;
+  }
+  return null;
+}
+
+function rawValue(state: GameState, ref: string): number | undefined {
+  if (ref === 'escalation') return state.escalation;
+  const grudge = /^grudge:([^:]+):([^:]+)$/.exec(ref);
+  if (grudge) return state.grudges[grudge[1]!]?.[grudge[2]!];
+  return state.vars[ref];
+}
+
+/**
+ * A ref's value when the week's talks hazards were drawn: after the moves, before the next week's
+ * scheduled events. The report keeps neither state, so it is read from the states around the week:
+ * the larger of the two (this week's strikes raised it; fading memories were higher before), except
+ * for what a scheduled event opening the next week changed, which is read from before the week.
+ */
+function valueAt(scenario: Scenario, report: TurnReport, before: GameState | undefined, after: GameState, ref: string): number | undefined {
+  const now = rawValue(after, ref);
+  const then = before ? rawValue(before, ref) : undefined;
+  if (then === undefined) return now;
+  if (now === undefined) return then;
+  const setByNextWeek = scenario.events.some((e) => turnOfDate(scenario, e.date) === report.turn + 1 && e.effects.some((x) => x.target === ref));
+  return setByNextWeek ? then : Math.max(then, now);
+}
+
+/** Why the week's drawn talks transition happened, or null when none was drawn. */
+export function talksReason(scenario: Scenario, report: TurnReport, before: GameState | undefined, after: GameState): TalksReason | null {
+  const transition = scenario.talks.transitions.find((t) => t.id === report.talks.transition);
+  if (!transition) return null;
+  const { base, terms, link } = transition.hazard;
+  let x = base;
+  const causes: TalksCause[] = [];
+  for (const [ref, coef] of Object.entries(terms)) {
+    const value = valueAt(scenario, report, before, after, ref);
+    const label = refLabel(scenario, ref);
+    if (value === undefined) continue;
+    const amount = coef * value;
+    x += amount;
+    if (label !== null && amount >= MIN_CAUSE[link]) causes.push({ label, amount });
+  }
+  const chance = link === 'logistic' ? 1 / (1 + Math.exp(-x)) : Math.min(1, Math.max(0, x));
+  causes.sort((a, b) => b.amount - a.amount);
+  return { chance, link, causes: causes.slice(0, MAX_CAUSES) };
+}
+
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+function listed(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/**
+ * "Talks pause. Why: a 36% chance this week, raised by the Iranian election window (+30 points) and …".
+ * Without `numbers` (a classroom may hide them from teams), the causes alone.
+ */
+export function talksSentence(label: string, reason: TalksReason, numbers = true): string {
+  const head = /talks|deal/i.test(label) ? label.charAt(0).toUpperCase() + label.slice(1) : `Talks: ${label}`;
+  const points = (c: TalksCause) => {
+    const n = Math.max(1, Math.round(c.amount * 100));
+    return numbers && reason.link === 'clamp' ? ` (+${n} ${n === 1 ? 'point' : 'points'})` : '';
+  };
+  const causes = listed(reason.causes.map((c) => `${c.label}${points(c)}`));
+  if (reason.causes.length === 0) return `${head}. Why: nothing in particular — ${numbers ? `it had a ${percent(reason.chance)} chance this week` : 'it can happen in any week'}, and it happened.`;
+  return `${head}. Why: ${numbers ? `a ${percent(reason.chance)} chance this week, raised by ${causes}` : `it was made likelier by ${causes}`}.`;
+}
+
+export interface WeekStoryInput {
+  readonly scenario: Scenario;
+  readonly report: TurnReport;
+  /** The state at the start of the week, when known: it sharpens the talks' reason. */
+  readonly before?: GameState;
+  /** The state the week led to. */
+  readonly after: GameState;
+  /** Give the chances in numbers (default); a classroom may hide them from teams. */
+  readonly numbers?: boolean;
+}
+
+/** The week's narrative lines, each true to the week. */
+export function weekStory({ scenario, report, before, after, numbers = true }: WeekStoryInput): string[] {
+  const lines = [...report.narrative];
+  if (!hadViolence(scenario, report)) {
+    for (const played of report.moves) {
+      const calm = CALM_WEEK_LINES[played.move];
+      const move = scenario.moves.find((m) => m.id === played.move);
+      if (calm === undefined || !move) continue;
+      const i = lines.indexOf(move.narrative[report.turn % move.narrative.length]!);
+      if (i >= 0) lines[i] = calm;
+    }
+  }
+  const transition = scenario.talks.transitions.find((t) => t.id === report.talks.transition);
+  const reason = talksReason(scenario, report, before, after);
+  if (transition && reason) {
+    const i = lines.indexOf(`Talks: ${transition.label}.`);
+    if (i >= 0) lines[i] = talksSentence(transition.label, reason, numbers);
+  }
+  return lines;
+}

@@ -1,0 +1,24 @@
+/** Which type sizes the charts draw with: the screen's by default, the projector's inside a projector layout. */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { SCREEN_TEXT, type ChartText } from './charts.constants';
+
+export const ChartTextContext = createContext<ChartText>(SCREEN_TEXT);
+
+export function useChartText(): ChartText {
+  return useContext(ChartTextContext);
+}
+
+const NARROW = '(max-width: 600px)';
+
+/** Whether the screen is phone-narrow (re-rendering when that changes), for charts that must give their plot more room there. */
+export function useNarrowScreen(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
+}
