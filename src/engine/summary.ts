@@ -2,6 +2,7 @@
  * Turns a forecast tally into what people read: percentiles of escalation per week, the share of
  * futures with the talks alive (with a 95% interval), final rungs and an outcomes table.
  */
+import { joinLabels } from '../scenario/parameter-words';
 import type { Scenario } from '../scenario/schema';
 import { compile, dateOfTurn } from './compile';
 import { COUNTER_SCALE, ESCALATION_BIN, type ForecastTally } from './forecast';
@@ -132,7 +133,7 @@ function outcomes(scenario: Scenario, t: ForecastTally, last: WeekSummary): Outc
   const rows: OutcomeRow[] = [
     { ...share('open-war', 'Open war', t.openWar, t.runs), ...shareInterval(t, (i) => t.setOpenWar[i]!) },
     { ...share('talks-alive', `${scenario.talks.label}: alive at the end`, Math.round(last.alive.estimate * t.runs), t.runs), ...shareInterval(t, (i) => t.setAlive[i * (t.turns + 1) + t.turns]!) },
-    ...scenario.talks.phases.map((p) => share(`talks-${p.id}`, `${scenario.talks.label}: ${p.label} at the end`, phaseCount(p.id), t.runs)),
+    ...scenario.talks.phases.map((p) => share(`talks-${p.id}`, `${joinLabels(scenario.talks.label, p.label)} at the end`, phaseCount(p.id), t.runs)),
   ];
   const counters = scenario.variables.filter((v) => v.counter);
   counters.forEach((v, i) => {
