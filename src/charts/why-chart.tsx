@@ -20,7 +20,10 @@ export interface WhyChartProps {
 /** The contributions behind one week's change, largest first, as horizontal bars. */
 export function WhyChart({ id, title, bars, total, format, upIsBad, netLabel }: WhyChartProps) {
   const text = useChartText();
-  const causeWidth = useNarrowScreen() ? Math.round(text.causeWidth * 0.6) : text.causeWidth;
+  // On a phone the causes get less width, so their labels wrap onto more lines: give each bar the height for them.
+  const narrow = useNarrowScreen();
+  const causeWidth = narrow ? Math.round(text.causeWidth * 0.6) : text.causeWidth;
+  const rowHeight = WHY_BAR_HEIGHT * (narrow ? 2.2 : 1) * text.heightScale;
   const shown = bars.filter((b) => Math.abs(b.amount) >= 1e-6);
   const summary =
     shown.length === 0
@@ -36,7 +39,7 @@ export function WhyChart({ id, title, bars, total, format, upIsBad, netLabel }: 
   return (
     <ChartFrame id={id} title={title} summary={summary} table={table}>
       {shown.length > 0 && (
-        <ResponsiveContainer width="100%" height={Math.round(Math.max(80, shown.length * WHY_BAR_HEIGHT + 40) * text.heightScale)}>
+        <ResponsiveContainer width="100%" height={Math.round(Math.max(80, shown.length * rowHeight + 40))}>
           <BarChart accessibilityLayer={false} data={shown as WhyBar[]} layout="vertical" margin={{ top: 4, right: 44, bottom: 4, left: Math.round(text.tick * 1.2) }}>
             <XAxis type="number" tickFormatter={format} domain={['auto', 'auto']} tick={{ fontSize: text.tick }} />
             <YAxis type="category" dataKey="label" width={causeWidth} tick={{ fontSize: text.tick }} interval={0} />
