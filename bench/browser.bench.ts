@@ -26,6 +26,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { budget, fmt, fmtFixed, header, median } from './lib';
+import { BEFORE_SPEED_WORK, commitDir, extractCommit } from './engine-at';
+import { limitInChromium } from './limit-page';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'deterrence-lab-bench', 'dist');
@@ -36,6 +38,8 @@ const SEED = '2021';
 const FUTURES = 10_000;
 const FAN_AREA = 'figure[data-chart="fan"] .recharts-area';
 const ON_SCREEN_BUDGET_MS = 1000;
+/** Issue 13: click to chart within 1.15x the pure compute time of the same futures on the same workers. */
+const COMPUTE_RATIO_BUDGET = 1.15;
 const LONG_TASK_BUDGET_MS = 50;
 const FIRST_VIEW_BUDGET_KB = 200;
 const OUTLOOK = '[data-testid="talks-outlook"]';
@@ -189,6 +193,10 @@ interface ForecastTiming {
   playwrightMs: number;
   /** The forecast's own time, as the app reports it in its status line. */
   appMs: number;
+  /** The pure compute time on the workers: their chunk times summed (the `forecast-compute` mark of the forecast client), over the workers. */
+  computeMs: number;
+  /** The workers' warm-ups since the previous click: steps run (a forecast asked for stops them) of those planned, summed over the workers. */
+  warmedSteps: { done: number; of: number };
   /** Long tasks from the click until every part of the result was drawn. */
   longTasks: { start: number; duration: number }[];
   /** Long animation frames in the same window, with the scripts that ran in them. */
@@ -217,12 +225,29 @@ async function forecastOnce(page: Page): Promise<ForecastTiming> {
   const { clicks, longtasks, frames } = await probe(page);
   const record = clicks[clicksBefore];
   if (!record || record.dom === null || record.frame === null) throw new Error('the click on Forecast was not seen by the page');
+  const since = clicksBefore > 0 ? clicks[clicksBefore - 1]!.click : 0;
+  const { perWorker, warmedSteps } = await page.evaluate(
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    ({ since, until }) => {
+      const warm = (performance.getEntriesByName('forecast-warm', 'mark') as PerformanceMark[])
+        .filter((m) => m.startTime > since && m.startTime < until)
+        .map((m) => m.detail as { steps: number; done: number });
+      const compute = (performance.getEntriesByName('forecast-compute', 'mark') as PerformanceMark[]).at(-1);
+      return {
+        perWorker: (compute?.detail as { computeMs?: number[] } | undefined)?.computeMs ?? [],
+        warmedSteps: { done: warm.reduce((n, w) => n + w.done, 0), of: warm.reduce((n, w) => n + w.steps, 0) },
+      };
+    },
+    { since, until: end },
+  );
   const appSeconds = /in ([\d.]+) s/.exec(await status.innerText());
   return {
     onScreenMs: record.frame - record.click,
     domMs: record.dom - record.click,
     playwrightMs,
     appMs: appSeconds ? Number(appSeconds[1]) * 1000 : Number.NaN,
+    computeMs: perWorker.length > 0 ? perWorker.reduce((a, b) => a + b, 0) / perWorker.length : Number.NaN,
+    warmedSteps,
     longTasks: longtasks.filter((t) => t.start + t.duration > record.click && t.start < end),
     frames: frames.filter((f) => f.start + f.duration > record.click && f.start < end),
   };
@@ -282,6 +307,7 @@ try {
   console.log(`served by vite preview at ${url}; Chromium ${browser.version()}`);
 
   const view = await firstView(browser, url);
+  const limit = await limitInChromium(browser, ROOT, extractCommit(BEFORE_SPEED_WORK) ?? commitDir(BEFORE_SPEED_WORK));
 
   const first: ForecastTiming[] = [];
   const again: ForecastTiming[] = [];
@@ -329,6 +355,10 @@ try {
     console.log(`  click to chart in the DOM (in the page)    ${spread(ts.map((t) => t.domMs))}`);
     console.log(`  click to chart as Playwright sees it       ${spread(ts.map((t) => t.playwrightMs))}`);
     console.log(`  the forecast's own time (app status line)  ${spread(ts.map((t) => t.appMs))}`);
+    const ratio = median(ts.map((t) => t.onScreenMs / t.computeMs));
+    console.log(`  pure compute on the workers (their chunk times / workers)  ${spread(ts.map((t) => t.computeMs))}`);
+    console.log(`  click to chart on screen / pure compute    median ${fmtFixed(ratio, 2)}×   ${budget(`<= ${COMPUTE_RATIO_BUDGET}×`, ratio <= COMPUTE_RATIO_BUDGET)}`);
+    if (label.startsWith('first')) console.log(`  the workers' warm-up steps run before the click, per run: ${ts.map((t) => `${t.warmedSteps.done}/${t.warmedSteps.of}`).join(', ')}`);
     console.log(
       `  longest main-thread task, click to all results drawn  ${ms(long)} (per run: ${ts.map((t) => fmt(Math.max(0, ...t.longTasks.map((x) => x.duration)))).join(', ')}; ` +
         `${ts.reduce((n, t) => n + t.longTasks.length, 0)} long task(s) in all)   ${budget('no task over 50 ms', long <= LONG_TASK_BUDGET_MS)}`,
@@ -350,6 +380,17 @@ try {
   console.log(`  the first week of a page (the worker starting)  ${spread(firstWeek)}`);
   console.log(`  from the click on "End turn"  ${spread(outlooks.map((t) => t.outlook! - t.click))}`);
   console.log('');
+  if (limit) {
+    console.log(
+      `Monte Carlo loop in Chromium (one page, interleaved pairs, wall time): engine ${fmt(limit.engine)} actor-turns/s, limit kernel ${fmt(limit.kernel)}` +
+        (limit.before !== null ? `, engine at ${BEFORE_SPEED_WORK} ${fmt(limit.before)}` : ''),
+    );
+    console.log(`  engine / limit kernel in Chromium          ${fmtFixed(limit.ratio, 3)}   ${budget('>= 0.8', limit.ratio >= 0.8)}`);
+    if (limit.speedUp !== null) console.log(`  engine / engine at ${BEFORE_SPEED_WORK} in Chromium  ${fmtFixed(limit.speedUp, 3)}`);
+    else console.log(`  (git cannot extract the engine at ${BEFORE_SPEED_WORK})`);
+  } else {
+    console.log('(no ../shared/bench/limit-kernel.ts: the engine / limit kernel ratio in Chromium is not measured)');
+  }
   console.log(
     `first view: ${view.scripts} scripts, ${fmtFixed(view.kb, 1)} KB of gzipped JavaScript; charts chunk ${view.charts ? 'LOADED' : 'not loaded'}   ` +
       budget('<= 200 KB, charts code-split', view.kb <= FIRST_VIEW_BUDGET_KB && !view.charts),

@@ -10,15 +10,13 @@
  *   - today's engine on the scenario before (what the model, not the engine, costs);
  *   - a 10,000-future forecast on one core, both ways, and the talks outlook's cost.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadScenario } from '../src/cli/load';
 import { forecastChunk } from '../src/engine/forecast';
 import { talksOutlook } from '../src/engine/outlook';
 import { initialState } from '../src/engine/state';
 import type { Scenario } from '../src/scenario/schema';
+import { commitDir, cpu, limitKernel, loopAt, type Forecast, type Loop } from './engine-at';
 import { budget, fmt, fmtFixed, header, median } from './lib';
 
 /** The last commit before the model had beliefs and foresight. */
@@ -27,44 +25,7 @@ const RUNS = 3000;
 const TURNS = 26;
 const PAIRS = 11;
 
-type Forecast = (s: unknown, state: unknown, o: { runs: number; seed: number; turns: number }, first: number, count: number) => { resolvedTurns: number };
-interface Loop {
-  readonly forecast: Forecast;
-  readonly scenario: { actors: unknown[] };
-  readonly start: unknown;
-}
-
-/** Today's engine and scenario, or the engine and scenario of `BEFORE` extracted from git (null when git cannot). */
-const beforeDir = resolve(process.cwd(), 'node_modules/.cache/deterrence-lab-bench', `before-${BEFORE}`);
-
-async function loopBefore(): Promise<Loop | null> {
-  const dir = beforeDir;
-  try {
-    if (!existsSync(resolve(dir, 'src/engine/forecast.ts'))) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const archive = execFileSync('git', ['archive', '--format=tar', BEFORE, 'src', 'scenarios'], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
-      execFileSync('tar', ['-x', '-C', dir], { input: archive });
-      // As in the project: ES modules (a folder under node_modules would otherwise be read as CommonJS).
-      writeFileSync(resolve(dir, 'package.json'), '{ "type": "module" }\n');
-    }
-    const at = (p: string) => pathToFileURL(resolve(dir, p)).href;
-    const { forecastChunk: forecast } = (await import(at('src/engine/forecast.ts'))) as { forecastChunk: Forecast };
-    const { initialState: init } = (await import(at('src/engine/state.ts'))) as { initialState: (s: unknown, seed: number) => unknown };
-    const { loadScenario: load } = (await import(at('src/cli/load.ts'))) as { loadScenario: (p: string) => { scenario: { actors: unknown[] } } };
-    const { scenario } = load(resolve(dir, 'scenarios/march-2021.json'));
-    return { forecast, scenario, start: init(scenario, 1) };
-  } catch {
-    return null;
-  }
-}
-
-function cpu<T>(f: () => T): { ms: number; value: T } {
-  const c0 = process.cpuUsage();
-  const value = f();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, value };
-}
+const beforeDir = commitDir(BEFORE);
 
 /** Actor-turns per CPU second of `runs` futures of the loop. */
 function rate(loop: Loop, seed: number, runs = RUNS): number {
@@ -80,15 +41,12 @@ const quartiles = (xs: number[]) => {
 async function main(): Promise<void> {
   const scenario = loadScenario('march-2021').scenario;
   const now: Loop = { forecast: forecastChunk as unknown as Forecast, scenario, start: initialState(scenario, 1) };
-  const before = await loopBefore();
+  const before = await loopAt(BEFORE);
   // The scenario before, read by today's parser (which fills in the fields it has since gained).
   const beforeScenario: Scenario | null = before ? loadScenario(resolve(beforeDir, 'scenarios/march-2021.json')).scenario : null;
   const modelOnly: Loop | null = beforeScenario ? { forecast: now.forecast, scenario: beforeScenario, start: initialState(beforeScenario, 1) } : null;
   header(`Model cost (Node): the Monte Carlo loop now, against the loop before beliefs (commit ${BEFORE}) and the limit kernel`);
-  const kernelFile = resolve(process.cwd(), '../shared/bench/limit-kernel.ts');
-  const kernel = existsSync(kernelFile)
-    ? ((await import(pathToFileURL(kernelFile).href)) as { makeKernel: (seed: number) => (runs: number, turns: number, seed: number) => { resolved: number } }).makeKernel(7)
-    : null;
+  const { file: kernelFile, run: kernel } = await limitKernel();
 
   // Warm every loop up so that none pays for the JIT in the counted runs.
   for (const l of [now, before, modelOnly]) if (l) rate(l, 99, 1000);

@@ -10,9 +10,8 @@
  * so a threat deters only as far as it is contingent and believed, and an actor that gains from
  * the response (a militia that wants the US to over-react inside Iraq) is drawn to provoke it.
  */
-import type { Compiled, CompiledBelief, CompiledMove } from './compile';
+import type { Compiled, CompiledBelief } from './compile';
 import { expectedGain, gainOf } from './value';
-import { choiceProbability } from './week';
 import { baselineMean, BeliefSlot, beliefMean, type Work } from './work';
 
 /** Updates every belief from the week's moves and the triggers that happened (`c.beliefHit`, set as the moves resolved). */
@@ -80,15 +79,4 @@ export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number,
     const b = held[k]!;
     out[b] = foresight * credibility(w, b) * meanValue(c.beliefs[b]!, values);
   }
-}
-
-/** The score a move gets from the responses its actor expects to it, given the stakes, while the week's choices are made. */
-export function anticipation(c: Compiled, w: Work, m: CompiledMove, stakes: Float64Array): number {
-  let x = 0;
-  for (let k = 0; k < m.anticipatedBelief.length; k++) {
-    const o = m.anticipatedOutcome[k]!;
-    const p = o < 0 ? 1 : choiceProbability(c, w, m.outcomes[o]!.index);
-    x += p * stakes[m.anticipatedBelief[k]!]!;
-  }
-  return x;
 }

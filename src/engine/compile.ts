@@ -291,7 +291,6 @@ function build(scenario: Scenario): Compiled {
     fixedOutcomeGain,
     gain: gainTables(moves, weights, { staticGain, fixedOutcomeGain, outcomeValue, outcomeCount }),
     outcomeTerms: moves.flatMap((m) => m.outcomes.map((o) => o.probability)),
-    scoreScratch: { propensity: new Float64Array(moves.length), drive: new Float64Array(moves.length), gain: new Float64Array(moves.length), anticipation: new Float64Array(moves.length) },
     week: { now: new Int32Array(1), stamp: new Int32Array(outcomeCount).fill(-1), probability: new Float64Array(outcomeCount) },
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
     beliefHit: new Uint8Array(beliefs.length),

@@ -211,8 +211,6 @@ export interface Compiled {
   readonly gain: GainTables;
   /** The probability term of each outcome, by its index among all the scenario's outcomes. */
   readonly outcomeTerms: readonly CompiledTerm[];
-  /** Scratch for the doctrine's scoring (doctrine.ts): per move, its propensity, its stateful gain, its expected responses. */
-  readonly scoreScratch: { readonly propensity: Float64Array; readonly drive: Float64Array; readonly gain: Float64Array; readonly anticipation: Float64Array };
   /** The outcome probabilities of the state the actors are choosing from, each computed once (week.ts). */
   readonly week: WeekCache;
   /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */

@@ -2,15 +2,16 @@
  * The doctrine policy: each legal move of the actor gets a score (bias and propensity, drive from
  * grudges and the casualty signal held back by the rung, the value of talks, habit, the expected
  * gain, and the responses the actor expects), and one is drawn with a softmax at the actor's
- * temperature. Reads the flat tables of compile-tables.ts; a score term that is exactly zero is
- * not added, which leaves every sum the same number.
+ * temperature. Reads the flat tables of compile-tables.ts. A score term that is exactly zero is not
+ * added: the sum is the same number (but for the sign of a zero, which neither a comparison nor
+ * exp tells apart), so choices are exactly those of adding every term.
  */
 import type { Compiled } from './compile';
 import { beliefStakes } from './belief';
 import { RefKind } from '../scenario/refs';
-import { impulseOf, statefulGain } from './value';
+import { gainOf } from './value';
 import { choiceProbability } from './week';
-import { legalInto, linearPredictor, readRef, type Work } from './work';
+import { legalIn, linearPredictor, readRef, type Work } from './work';
 
 /** The doctrine's casualty drive for actor `a`: casualtySensitivity times its casualty signal. */
 function casualtyDrive(c: Compiled, w: Work, a: number): number {
@@ -41,66 +42,43 @@ function anticipationOf(c: Compiled, w: Work, m: number, stakes: Float64Array): 
 }
 
 /**
- * The terms of actor `a`'s legal moves `legal[0 .. count)` that call out or loop (a propensity,
- * the drive from grudges, a gain that reads the state, expected responses), into the scratch arrays
- * by move: computed apart, they leave the scoring loop a simple one that V8 compiles tightly.
- */
-function outlyingTerms(c: Compiled, w: Work, a: number, legal: Int32Array, count: number, stakes: Float64Array | null): void {
-  const t = c.moveTables;
-  const g = c.gain;
-  const scratch = c.scoreScratch;
-  const row = a * g.moves;
-  const grudgeRow = a * c.actors;
-  for (let k = 0; k < count; k++) {
-    const m = legal[k]!;
-    const terms = t.propensity[m]!;
-    if (terms !== null) scratch.propensity[m] = linearPredictor(c, w, terms);
-    if (t.hostile[m] !== 0) {
-      let drive = 0;
-      for (let i = t.targetFrom[m]!, to = t.targetTo[m]!; i < to; i++) drive += w.grudge[grudgeRow + t.targets[i]!]!;
-      scratch.drive[m] = drive;
-    }
-    if (g.stateful[row + m] === 1) scratch.gain[m] = statefulGain(c, w, a, m, row + m, g.base[row + m]!);
-    if (stakes !== null && t.anticipatedTo[m]! > t.anticipatedFrom[m]!) scratch.anticipation[m] = anticipationOf(c, w, m, stakes);
-  }
-}
-
-/**
  * Writes actor `a`'s legal moves into `legal` and their scores over the temperature into `scores`;
- * returns how many. The scoring loop runs for every actor every week: it reads the tables through
- * locals and calls nothing (outlyingTerms has computed what needs a call).
+ * returns how many. The loop runs for every actor every week: it reads the tables through locals.
  */
 function scoreMoves(c: Compiled, w: Work, a: number, legal: Int32Array, scores: Float64Array): number {
-  const count = legalInto(c, w, a, legal);
   const stakes = stakesOf(c, w, a);
-  outlyingTerms(c, w, a, legal, count, stakes);
   const t = c.moveTables;
-  const { bias, hostile, escalationTerm, talksTerm, propensity, anticipatedFrom, anticipatedTo } = t;
-  const { base, stateful } = c.gain;
-  const scratch = c.scoreScratch;
+  const { bias, hostile, escalationTerm, talksTerm, propensity, targetFrom, targetTo, targets, anticipatedFrom, anticipatedTo, own, restricted } = t;
+  const phaseBit = 1 << w.phase;
+  const grudge = w.grudge;
+  const grudgeRow = a * c.actors;
   const actor = c.actorTables;
   const reciprocity = actor.reciprocity[a]!;
   const inertia = actor.inertia[a]!;
   const objectiveWeight = actor.objectiveWeight[a]!;
   const temperature = actor.temperature[a]!;
-  const escalationWeight = c.gain.escalationWeight[a]!;
   const casualty = casualtyDrive(c, w, a);
   const alive = c.phaseAlive[w.phase] !== 0;
   const last = w.lastMove[a]!;
-  const pairRow = a * c.gain.moves;
-  for (let k = 0; k < count; k++) {
-    const m = legal[k]!;
+  let count = 0;
+  for (let i = t.ownFrom[a]!, end = t.ownTo[a]!; i < end; i++) {
+    const m = own[i]!;
+    if (restricted[m] !== 0 && !legalIn(c, w, m, phaseBit)) continue;
     let s = bias[m]!;
-    if (propensity[m] !== null) s += scratch.propensity[m]!;
+    const terms = propensity[m]!;
+    if (terms !== null) s += linearPredictor(c, w, terms);
     const h = hostile[m]!;
-    if (h !== 0) s += h * (reciprocity * scratch.drive[m]! + casualty - escalationTerm[m]!);
+    if (h !== 0) {
+      let drive = 0;
+      for (let i = targetFrom[m]!, to = targetTo[m]!; i < to; i++) drive += grudge[grudgeRow + targets[i]!]!;
+      s += h * (reciprocity * drive + casualty - escalationTerm[m]!);
+    }
     if (alive && talksTerm[m] !== 0) s += talksTerm[m]!;
     if (last === m) s += inertia;
-    // gainOf, with its stateful part from outlyingTerms.
-    const gain = stateful[pairRow + m] === 1 ? scratch.gain[m]! : base[pairRow + m]!;
-    s += objectiveWeight * (escalationWeight !== 0 ? gain + escalationWeight * impulseOf(t, w, m) : gain);
-    if (stakes !== null && anticipatedTo[m]! > anticipatedFrom[m]!) s += scratch.anticipation[m]!;
-    scores[k] = s / temperature;
+    s += objectiveWeight * gainOf(c, w, a, m);
+    if (stakes !== null && anticipatedTo[m]! > anticipatedFrom[m]!) s += anticipationOf(c, w, m, stakes);
+    legal[count] = m;
+    scores[count++] = s / temperature;
   }
   return count;
 }

@@ -16,11 +16,6 @@ export function impulse(c: Compiled, w: Work, hostility: number, rung: number): 
   return d.deescalationGain * hostility;
 }
 
-/** A move's pull on escalation. */
-export function moveImpulse(c: Compiled, w: Work, m: CompiledMove): number {
-  return impulse(c, w, m.hostility, m.rung);
-}
-
 /** The value to the objective of effect `i` of the gain tables' pool (a scale or a set) in the current state. */
 function effectGain(g: GainTables, w: Work, i: number): number {
   const current = g.effKind[i] === RefKind.variable ? w.vars[g.effArg[i]!]! : w.escalation;
@@ -49,7 +44,7 @@ export function gainOf(c: Compiled, w: Work, a: number, m: number): number {
 }
 
 /** `gain` plus the terms of pair `p` that read the state: effects, chance outcomes, a forced talks transition. */
-export function statefulGain(c: Compiled, w: Work, a: number, m: number, p: number, gain: number): number {
+function statefulGain(c: Compiled, w: Work, a: number, m: number, p: number, gain: number): number {
   const g = c.gain;
   for (let i = g.effFrom[p]!, end = g.effTo[p]!; i < end; i++) gain += effectGain(g, w, i);
   for (let k = g.outFrom[p]!, end = g.outTo[p]!; k < end; k++) {

@@ -169,12 +169,12 @@ export function legalIn(c: Compiled, w: Work, m: number, phaseBit: number): bool
 
 /** Writes actor `a`'s legal moves into `out` and returns how many there are. */
 export function legalInto(c: Compiled, w: Work, a: number, out: Int32Array): number {
-  const t = c.moveTables;
+  const { own, restricted } = c.moveTables;
   const phaseBit = 1 << w.phase;
   let count = 0;
-  for (let i = t.ownFrom[a]!, end = t.ownTo[a]!; i < end; i++) {
-    const m = t.own[i]!;
-    if (legalIn(c, w, m, phaseBit)) out[count++] = m;
+  for (let i = c.moveTables.ownFrom[a]!, end = c.moveTables.ownTo[a]!; i < end; i++) {
+    const m = own[i]!;
+    if (restricted[m] === 0 || legalIn(c, w, m, phaseBit)) out[count++] = m;
   }
   return count;
 }

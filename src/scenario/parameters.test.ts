@@ -143,7 +143,8 @@ describe('withParameters', () => {
     expect(r).toMatchObject({ ok: false, errors: [{ path: 'variables.proxy.capability.initial', code: 'out-of-range' }] });
   });
 
-  it('gives back an equal scenario when every parameter is set to its own value', () => {
+  // 400 property runs over both scenarios: about a second alone, several on a busy 2-core machine.
+  it('gives back an equal scenario when every parameter is set to its own value', { timeout: 30_000 }, () => {
     for (const s of [fixture(), march]) {
       const paths = listParameters(s).map((p) => p.path);
       fc.assert(

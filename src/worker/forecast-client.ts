@@ -9,7 +9,8 @@ import * as Comlink from 'comlink';
 import { mergeTallies, type ForecastEnsemble, type ForecastOptions, type ForecastTally } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
-import { createForecastApi, type ForecastApi, type WarmStep } from './forecast-api';
+import { createForecastApi, ensembleKey, type ForecastApi, type WarmStep } from './forecast-api';
+import { fromWire } from './wire';
 
 /** Runs per chunk: small enough that a main-thread chunk stays well under 50 ms. */
 export const CHUNK_RUNS = 250;
@@ -70,19 +71,21 @@ function workers(count: number): Runner[] {
   return pool.slice(0, count);
 }
 
-/** Runs per warm-up chunk, and how many: a fresh worker runs its first chunks slowly, until the JIT has compiled the engine. */
-const WARM_RUNS = 100;
-const WARM_CHUNKS = 2;
-/** An ensemble's sets compiled per warm-up step: small steps, so that a forecast asked for meanwhile waits little. */
-const WARM_SETS = 10;
+/**
+ * The warm-up forecast's futures, and its steps: a fresh worker runs its first chunks slowly until
+ * the JIT has compiled the engine; with an ensemble, the warm-up draws from it, which compiles
+ * every set (WARM_RUNS futures spread over the sets). Small steps, so that a forecast asked for
+ * meanwhile waits little.
+ */
+const WARM_RUNS = 500;
+const WARM_STEP = 50;
 
 /** What the pool warms up on: the scenario the app forecasts, and the ensemble its forecasts draw from. */
 let target: { readonly scenario: Scenario; readonly ensemble: ForecastEnsemble | null } | null = null;
 let warmWanted = false;
 /** Forecasts in flight: warming stops while one runs (its own chunks warm the workers). */
 let running = 0;
-/** Workers whose JIT is warm (a warm-up or a forecast ran chunks on them), what each has warmed up on (scenario key and ensemble id), and those warming now. */
-const jitWarm = new WeakSet<Runner>();
+/** What each worker has warmed up on (scenario key and ensemble id), and those warming now. */
 const warmedOn = new WeakMap<Runner, string>();
 const warming = new WeakSet<Runner>();
 
@@ -111,11 +114,27 @@ function warmPool(): void {
   for (const runner of pool) void warmRunner(runner);
 }
 
-function warmSteps(key: string, ensemble: ForecastEnsemble | null, jit: boolean): WarmStep[] {
-  const chunks: WarmStep[] = jit ? Array.from({ length: WARM_CHUNKS }, () => ({ kind: 'chunk', scenarioKey: key, runs: WARM_RUNS })) : [];
-  const sets: WarmStep[] = [];
-  for (let from = 0; ensemble && from < ensemble.sets.length; from += WARM_SETS) sets.push({ kind: 'sets', scenarioKey: key, ensemble, from, to: from + WARM_SETS });
-  return [...chunks, ...sets];
+/** The steps that warm a worker up on the scenario of `key` (and the ensemble, if any). */
+export function warmSteps(key: string, ensemble: ForecastEnsemble | null): WarmStep[] {
+  const ensembleId = ensemble ? ensembleKey(ensemble) : null;
+  return Array.from({ length: WARM_RUNS / WARM_STEP }, (_, i) => ({ scenarioKey: key, runs: WARM_RUNS, first: i * WARM_STEP, count: WARM_STEP, ensembleId }));
+}
+
+/** What each worker was last sent: a scenario key and an ensemble key. It holds them until sent others, so the same need not be sent again. */
+const sent = new WeakMap<Runner, { readonly scenario: string | null; readonly ensemble: string | null }>();
+
+/**
+ * Sends `runner` the scenario (under `key`) and the ensemble a forecast needs, unless they were the
+ * last it was sent. Messages to a worker arrive in order, so what is posted before a chunk is there for it.
+ */
+function prepare(runner: Runner, key: string, scenario: Scenario, ensemble: ForecastEnsemble | null | undefined): Promise<unknown> {
+  const last = sent.get(runner) ?? { scenario: null, ensemble: null };
+  const calls: unknown[] = [];
+  if (last.scenario !== key) calls.push(runner.api.setScenario(key, scenario));
+  const e = ensemble ? ensembleKey(ensemble) : null;
+  if (ensemble && last.ensemble !== e) calls.push(runner.api.setEnsemble(ensemble));
+  sent.set(runner, { scenario: key, ensemble: e ?? last.ensemble });
+  return Promise.all(calls);
 }
 
 async function warmRunner(runner: Runner): Promise<void> {
@@ -124,19 +143,21 @@ async function warmRunner(runner: Runner): Promise<void> {
   const id = `${key} ${t.ensemble?.id ?? ''}`;
   if (warming.has(runner) || warmedOn.get(runner) === id || running > 0) return;
   warming.add(runner);
+  const steps = warmSteps(key, t.ensemble);
+  let done = 0;
   try {
-    await runner.api.setScenario(key, t.scenario);
-    // The JIT needs warming once per worker; an ensemble's sets, once per scenario and ensemble.
-    for (const step of warmSteps(key, t.ensemble, !jitWarm.has(runner))) {
+    await prepare(runner, key, t.scenario, t.ensemble);
+    for (const step of steps) {
       if (running > 0 || !pool.includes(runner)) return;
       await runner.api.warm(step);
-      if (step.kind === 'chunk') jitWarm.add(runner);
+      done += 1;
     }
     warmedOn.set(runner, id);
   } catch {
     // Warming up is only a head start: a forecast does the same work if it could not.
   } finally {
     warming.delete(runner);
+    mark('forecast-warm', { steps: steps.length, done });
   }
 }
 
@@ -149,6 +170,25 @@ export function defaultWorkers(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(MAX_WORKERS, cores));
 }
+
+/**
+ * Leaves a mark on the page's performance timeline for bench/browser.bench.ts: `forecast-compute`
+ * when a forecast is done, whose detail is the milliseconds each worker spent computing chunks (what
+ * the time from click to chart is set against); `forecast-warm` when a worker's warm-up ends, with
+ * how many of its steps it ran (a forecast asked for meanwhile stops it).
+ */
+function mark(name: 'forecast-compute' | 'forecast-warm', detail: object): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  // Only the last forecast's: a sweep runs hundreds, and the timeline would keep them all.
+  if (name === 'forecast-compute') performance.clearMarks?.(name);
+  performance.mark(name, { detail });
+}
+
+/**
+ * Chunk requests a worker keeps queued: when it finishes one, the next is already waiting in it, so
+ * it never idles for the round trip to the page.
+ */
+const IN_FLIGHT = 2;
 
 /** Starts a forecast; the job's promise resolves to the merged tally or rejects with ForecastCancelled. */
 export function runForecast(scenario: Scenario, state: GameState, options: ForecastOptions, run: RunOptions = {}): ForecastJob {
@@ -165,25 +205,44 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   running += 1;
   let done = 0;
   const results: ForecastTally[] = new Array(chunks.length);
+  const computeMs = runners.map(() => 0);
   let next = 0;
   const key = keyOf(scenario);
 
-  const drive = async (runner: Runner) => {
-    await runner.api.setScenario(key, scenario);
-    while (!cancelled && next < chunks.length) {
-      const index = next++;
-      const c = chunks[index]!;
-      results[index] = await runner.api.chunk({ scenarioKey: key, state, options, first: c.first, count: c.count });
-      jitWarm.add(runner);
-      done += c.count;
+  const { ensemble, ...rest } = options;
+  const ensembleId = ensemble ? ensembleKey(ensemble) : null;
+  /** Hands `runner` the next chunk, if any is left: its index and what the worker sends back. */
+  const ask = (runner: Runner) => {
+    if (cancelled || next >= chunks.length) return null;
+    const index = next++;
+    const c = chunks[index]!;
+    const answer = Promise.resolve(runner.api.chunk({ scenarioKey: key, state, options: rest, ensembleId, first: c.first, count: c.count })).then((r) => ({ index, r }));
+    // A chunk queued behind one that failed is never awaited: its failure must not go unhandled.
+    answer.catch(() => {});
+    return answer;
+  };
+  const drive = async (runner: Runner, slot: number) => {
+    await prepare(runner, key, scenario, ensemble);
+    // On the main thread, one chunk at a time with a yield between them; a worker gets IN_FLIGHT.
+    const queue = Array.from({ length: wanted > 0 ? IN_FLIGHT : 1 }, () => ask(runner)).filter((p) => p !== null);
+    while (queue.length > 0) {
+      const { index, r } = await queue.shift()!;
+      results[index] = fromWire(r.tally);
+      computeMs[slot]! += r.ms;
+      done += chunks[index]!.count;
       run.onProgress?.(done, options.runs);
       if (wanted === 0) await yieldToPage();
+      const more = ask(runner);
+      if (more) queue.push(more);
     }
   };
 
   let stop: (e: Error) => void = () => {};
   const stopped = new Promise<never>((_, reject) => (stop = reject));
-  const work = Promise.all(runners.map(drive)).then(() => results.reduce(mergeTallies));
+  const work = Promise.all(runners.map(drive)).then(() => {
+    mark('forecast-compute', { computeMs });
+    return results.reduce(mergeTallies);
+  });
   work.then(finish, finish);
   const promise = Promise.race([work, stopped]);
   // Whichever loses the race must not surface as an unhandled rejection.

@@ -8,8 +8,9 @@ import * as Comlink from 'comlink';
 import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engine/forecast';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
-import { createForecastApi, type ForecastApi } from './forecast-api';
+import { createForecastApi, ensembleKey, type ForecastApi } from './forecast-api';
 import { noteWork } from './forecast-client';
+import { fromWire } from './wire';
 
 /** Outlook workers: two halve the wait on a machine with two cores or more. */
 const MAX_WORKERS = 2;
@@ -17,9 +18,10 @@ const MAX_WORKERS = 2;
 type Api = ForecastApi | Comlink.Remote<ForecastApi>;
 
 let apis: Api[] | null = null;
-/** The key each scenario object was sent to the workers under. */
+/** The key each scenario object was sent to the workers under, and the ensembles sent to them. */
 const sent = new WeakMap<Scenario, string>();
 let sentCount = 0;
+const sentEnsembles = new Set<string>();
 
 function outlookApis(): Api[] {
   if (apis) return apis;
@@ -45,11 +47,17 @@ export async function runOutlook(scenario: Scenario, state: GameState, options: 
     sent.set(scenario, key);
     await Promise.all(workers.map((w) => w.setScenario(key!, scenario)));
   }
+  const { ensemble, ...rest } = options;
+  const ensembleId = ensemble ? ensembleKey(ensemble) : null;
+  if (ensemble && !sentEnsembles.has(ensembleId!)) {
+    sentEnsembles.add(ensembleId!);
+    await Promise.all(workers.map((w) => w.setEnsemble(ensemble)));
+  }
   const per = Math.ceil(options.runs / workers.length);
   const parts = workers.flatMap((w, i) => {
     const first = i * per;
     const count = Math.min(per, options.runs - first);
-    return count > 0 ? [w.chunk({ scenarioKey: key!, state, options, first, count })] : [];
+    return count > 0 ? [Promise.resolve(w.chunk({ scenarioKey: key!, state, options: rest, ensembleId, first, count })).then((r) => fromWire(r.tally))] : [];
   });
   const tally = (await Promise.all(parts)).reduce(mergeTallies);
   // Once the outlook is on its way, the forecast workers may warm up on the same scenario.
