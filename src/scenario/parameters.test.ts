@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureInput } from '../test/fixture';
-import { getParameter, listParameters, sweepValues, withParameters } from './parameters';
+import { getParameter, listParameters, sweepValues, withCheckedParameters, withParameters } from './parameters';
 import { parseScenarioText } from './parse';
 import type { Scenario } from './schema';
 
@@ -166,6 +166,20 @@ describe('withParameters', () => {
         else expect(r.errors.every((e) => e.path === p)).toBe(true);
       }),
     );
+  });
+});
+
+describe('withCheckedParameters', () => {
+  it('gives the scenario withParameters gives, copying only what it changes and leaving the original alone', () => {
+    const before = JSON.stringify(march);
+    const paths = listParameters(march).map((p) => p.path);
+    const overrides = Object.fromEntries(paths.filter((_, i) => i % 7 === 0).map((p, i) => [p, getParameter(march, p)! * (1 + 0.01 * (i % 5))]));
+    const next = withCheckedParameters(march, overrides);
+    expect(next).toStrictEqual(applied(march, overrides));
+    expect(JSON.stringify(march)).toBe(before);
+    // What no override reaches is shared, not copied.
+    expect(next.ladder).toBe(march.ladder);
+    expect(() => withCheckedParameters(march, { 'dynamics.bogus': 1 })).toThrow(/unknown parameter/);
   });
 });
 

@@ -223,13 +223,26 @@ export function withParameters(s: Scenario, overrides: Readonly<Record<string, n
  */
 export function withCheckedParameters(s: Scenario, overrides: Readonly<Record<string, number>>): Scenario {
   const slots = slotsOf(s);
-  const copy = structuredClone(s);
+  // Only the objects on the way to a changed number are copied; the rest is shared with `s`, which
+  // no one changes (a worker keeps a hundred sets compiled: whole copies cost time and memory).
+  const copies = new Set<unknown>();
+  const copyOf = (o: unknown): Record<Key, unknown> => {
+    const c = (Array.isArray(o) ? [...(o as unknown[])] : { ...(o as object) }) as Record<Key, unknown>;
+    copies.add(c);
+    return c;
+  };
+  const root = copyOf(s);
   for (const [p, value] of Object.entries(overrides)) {
     const slot = slots.get(p);
     if (!slot) throw new Error(`unknown parameter "${p}"`);
-    (read(copy, slot.at.slice(0, -1)) as Record<Key, unknown>)[slot.at[slot.at.length - 1]!] = value;
+    let node = root;
+    for (const k of slot.at.slice(0, -1)) {
+      if (!copies.has(node[k])) node[k] = copyOf(node[k]);
+      node = node[k] as Record<Key, unknown>;
+    }
+    node[slot.at[slot.at.length - 1]!] = value;
   }
-  return copy;
+  return root as unknown as Scenario;
 }
 
 /**

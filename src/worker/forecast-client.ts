@@ -75,10 +75,12 @@ function workers(count: number): Runner[] {
  * The warm-up forecast's futures, and its steps: a fresh worker runs its first chunks slowly until
  * the JIT has compiled the engine; with an ensemble, the warm-up draws from it, which compiles
  * every set (WARM_RUNS futures spread over the sets). Small steps, so that a forecast asked for
- * meanwhile waits little.
+ * meanwhile waits little. Its first WARM_AGAIN steps are run once more at the end: compiling the
+ * sets leaves the worker a garbage collection and the JIT more to do, which these absorb.
  */
 const WARM_RUNS = 500;
 const WARM_STEP = 50;
+const WARM_AGAIN = 3;
 
 /** What the pool warms up on: the scenario the app forecasts, and the ensemble its forecasts draw from. */
 let target: { readonly scenario: Scenario; readonly ensemble: ForecastEnsemble | null } | null = null;
@@ -117,7 +119,8 @@ function warmPool(): void {
 /** The steps that warm a worker up on the scenario of `key` (and the ensemble, if any). */
 export function warmSteps(key: string, ensemble: ForecastEnsemble | null): WarmStep[] {
   const ensembleId = ensemble ? ensembleKey(ensemble) : null;
-  return Array.from({ length: WARM_RUNS / WARM_STEP }, (_, i) => ({ scenarioKey: key, runs: WARM_RUNS, first: i * WARM_STEP, count: WARM_STEP, ensembleId }));
+  const steps = Array.from({ length: WARM_RUNS / WARM_STEP }, (_, i) => ({ scenarioKey: key, runs: WARM_RUNS, first: i * WARM_STEP, count: WARM_STEP, ensembleId }));
+  return [...steps, ...steps.slice(0, WARM_AGAIN)];
 }
 
 /** What each worker was last sent: a scenario key and an ensemble key. It holds them until sent others, so the same need not be sent again. */
