@@ -4,19 +4,10 @@
  * played; and, per week played, the shares of futures below, level with and above the class.
  */
 import type { Debrief } from '../analysis/debrief';
+import type { FanRow } from './forecast-series';
 
-export interface DebriefRow {
-  readonly turn: number;
-  readonly date: string;
-  /** The futures' escalation: [p5, p95], [p25, p75] and the median. */
-  readonly band90?: [number, number];
-  readonly band50?: [number, number];
-  readonly median?: number;
-  /** The class's escalation after the week. */
-  readonly game?: number;
-  /** The futures' share with the talks alive, and its 95% interval. */
-  readonly alive?: number;
-  readonly aliveBand?: [number, number];
+/** A forecast's fan row (the futures' bands and talks-alive share; `game`: the class's escalation), and the class's talks. */
+export interface DebriefRow extends Omit<FanRow, 'aliveModel'> {
   /** 1 when the talks were alive in the class's game after the week, else 0. */
   readonly gameAlive?: number;
   readonly gamePhase?: string;

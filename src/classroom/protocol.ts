@@ -4,10 +4,9 @@
  * what was wrong. The server sends each seat a view made for it (view.ts), never the room's state.
  */
 import { z } from '../scenario/zod';
-import { MAX_SEED, MAX_WEEKS } from '../scenario/limits';
 import { NOTE_MAX_LENGTH, type LogEntry } from '../scenario/log';
-import { roomCode, type Sealed, type Timer } from '../scenario/files/room-log';
-import { strategyIds, type StrategyId } from '../scenario/schema';
+import { roomCode, roomSetup, type Sealed, type Timer } from '../scenario/files/room-log';
+import type { StrategyId } from '../scenario/schema';
 
 /** The largest frame a client may send, in bytes: a seal with a full note fits many times over. */
 export const MAX_CLIENT_FRAME = 8 * 1024;
@@ -15,18 +14,8 @@ export const MAX_CLIENT_FRAME = 8 * 1024;
 const token = z.string().regex(/^[0-9a-f]{32}$/, 'a token of 32 hex digits');
 const actor = z.string().min(1).max(100);
 
-/** What a facilitator chooses when creating a room. */
-export const roomRequest = z
-  .object({
-    scenarioId: z.string().min(1).max(100),
-    seed: z.number().int().min(0).max(MAX_SEED),
-    horizon: z.number().int().min(1).max(MAX_WEEKS),
-    teams: z.array(actor).min(1).max(12),
-    strategies: z.record(actor, z.enum(strategyIds)),
-    minutesPerTurn: z.number().int().min(0).max(60),
-    numbersShown: z.boolean(),
-  })
-  .strict();
+/** What a facilitator chooses when creating a room: its setup, less the digest the server adds. */
+export const roomRequest = roomSetup.omit({ scenarioDigest: true });
 export type RoomRequest = z.infer<typeof roomRequest>;
 
 /** What the facilitator may do to a room. */
