@@ -23,27 +23,28 @@ export function observeBeliefs(c: Compiled, w: Work, moves: ArrayLike<number>): 
   const prior = c.beliefPrior;
   for (let i = 0; i < v.length; i++) v[i] = prior[i]! + keep * (v[i]! - prior[i]!);
   const moveCount = c.moves.length;
+  const { beliefAbout, beliefWindow, beliefResponse, beliefHit } = c;
+  const beliefOpen = w.beliefOpen;
   for (let i = 0; i < count; i++) {
-    const b = c.beliefs[i]!;
     const at = i * BeliefSlot.size;
-    const responded = c.beliefResponse[i * moveCount + moves[b.about]!] === 1;
-    const open = w.beliefOpen[i]!;
+    const responded = beliefResponse[i * moveCount + moves[beliefAbout[i]!]!] === 1;
+    let open = beliefOpen[i]!;
     if (open >= 0) {
       if (responded) {
         v[at] = v[at]! + 1;
-        w.beliefOpen[i] = -1;
-      } else if (open + 1 >= b.window) {
+        open = -1;
+      } else if (open + 1 >= beliefWindow[i]!) {
         v[at + 1] = v[at + 1]! + 1;
-        w.beliefOpen[i] = -1;
+        open = -1;
       } else {
-        w.beliefOpen[i] = open + 1;
+        open += 1;
       }
     } else if (responded) {
       v[at + 2] = v[at + 2]! + 1;
     } else {
       v[at + 3] = v[at + 3]! + 1;
     }
-    if (w.beliefOpen[i]! < 0 && c.beliefHit[i]) w.beliefOpen[i] = 0;
+    beliefOpen[i] = open < 0 && beliefHit[i] !== 0 ? 0 : open;
   }
 }
 

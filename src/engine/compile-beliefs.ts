@@ -75,6 +75,8 @@ export function beliefTables(beliefs: readonly CompiledBelief[], actors: number,
   const beliefResponse = new Uint8Array(beliefs.length * moves);
   beliefs.forEach((b, i) => b.responses.forEach((m) => (beliefResponse[i * moves + m] = 1)));
   return {
+    beliefAbout: Int32Array.from(beliefs.map((b) => b.about)),
+    beliefWindow: Int32Array.from(beliefs.map((b) => b.window)),
     beliefPrior: Float64Array.from(beliefs.flatMap((b) => [...b.prior, ...b.baseline])),
     beliefResponse,
     beliefsHeld: Array.from({ length: actors }, (_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),

@@ -6,6 +6,7 @@ import type { Effect, LinearTerm, Scenario } from '../scenario/schema';
 import { anticipations, beliefTables, compileBeliefs, triggerIndex, type TriggerIndex } from './compile-beliefs';
 import { indexScenario, type CompileIndex } from './compile-index';
 import { gainTables } from './compile-gain';
+import { resolveTables } from './compile-resolve';
 import { actorTables, moveTables } from './compile-tables';
 import { fixedOutcomeGains, isFixedOutcome, objectiveWeights, outcomeValues, staticGains } from './compile-values';
 import {
@@ -53,9 +54,14 @@ function compileTerm(ix: CompileIndex, term: LinearTerm): CompiledTerm {
   return { base: term.base, kinds, args, coefs, logistic, varsOnly: kinds.every((k) => k === RefKind.variable), fixed, memo: new Float64Array([Number.NaN, Number.NaN]) };
 }
 
-/** A weighted sum of refs with no link, for objectives and casualty signals. */
+/**
+ * A weighted sum of refs with no link, for objectives and casualty signals. Built as a literal of
+ * the same shape as compileTerm's (a spread copy gets another hidden class, and the loops that
+ * read both kinds of term went polymorphic).
+ */
 function compileSum(ix: CompileIndex, weights: Record<string, number>): CompiledTerm {
-  return { ...compileTerm(ix, { base: 0, terms: weights, link: 'clamp' }), logistic: false, fixed: Number.NaN };
+  const t = compileTerm(ix, { base: 0, terms: weights, link: 'clamp' });
+  return { base: t.base, kinds: t.kinds, args: t.args, coefs: t.coefs, logistic: false, varsOnly: t.varsOnly, fixed: Number.NaN, memo: t.memo };
 }
 
 function compileEffects(ix: CompileIndex, effects: readonly Effect[]): CompiledEffect[] {
@@ -251,6 +257,7 @@ function build(scenario: Scenario): Compiled {
     to: ix.phase(t.to),
     hazard: compileTerm(ix, t.hazard),
   }));
+  const driftTerms = vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(ix, v.drift.terms) : null));
   const casualtySignal = scenario.actors.map((a) => (a.doctrine.casualtySignal ? compileSum(ix, { [a.doctrine.casualtySignal]: 1 }) : null));
   return {
     scenario,
@@ -262,7 +269,7 @@ function build(scenario: Scenario): Compiled {
     driftToward: Float64Array.from(vars.map((v) => v.drift?.toward ?? 0)),
     driftRate: Float64Array.from(vars.map((v) => v.drift?.rate ?? 0)),
     drifting: Int32Array.from(vars.flatMap((v, i) => ((v.drift?.rate ?? 0) > 0 ? [i] : []))),
-    driftTerms: vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(ix, v.drift.terms) : null)),
+    driftTerms,
     outcomeCount,
     beliefs,
     ...beliefTables(beliefs, scenario.actors.length, moves.length, outcomeCount),
@@ -291,6 +298,7 @@ function build(scenario: Scenario): Compiled {
     fixedOutcomeGain,
     gain: gainTables(moves, weights, { staticGain, fixedOutcomeGain, outcomeValue, outcomeCount }),
     outcomeTerms: moves.flatMap((m) => m.outcomes.map((o) => o.probability)),
+    ...resolveTables(moves, delayed, transitions, outcomeCount, driftTerms),
     week: { now: new Int32Array(1), stamp: new Int32Array(outcomeCount).fill(-1), probability: new Float64Array(outcomeCount) },
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
     beliefHit: new Uint8Array(beliefs.length),

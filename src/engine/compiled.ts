@@ -161,6 +161,9 @@ export interface Compiled {
   readonly driftTerms: readonly (CompiledTerm | null)[];
   readonly outcomeCount: number;
   readonly beliefs: readonly CompiledBelief[];
+  /** Per belief, the actor it is about and its window in weeks (CompiledBelief's), for the weekly update. */
+  readonly beliefAbout: Int32Array;
+  readonly beliefWindow: Int32Array;
   /** The beliefs' prior pseudo-counts, four per belief in Work.belief's order (belief.ts). */
   readonly beliefPrior: Float64Array;
   /** beliefResponse[b * moves + m] is 1 when move m counts as belief b's response. */
@@ -211,6 +214,9 @@ export interface Compiled {
   readonly gain: GainTables;
   /** The probability term of each outcome, by its index among all the scenario's outcomes. */
   readonly outcomeTerms: readonly CompiledTerm[];
+  /** The terms and effects a week's resolution reads, as structures of arrays (compile-resolve.ts). */
+  readonly terms: TermTables;
+  readonly resolve: ResolveTables;
   /** The outcome probabilities of the state the actors are choosing from, each computed once (week.ts). */
   readonly week: WeekCache;
   /** history[turn * actors + a]: the move the record shows for actor a in that week, or -1. */
@@ -264,6 +270,66 @@ export interface GainTables {
   readonly talks: Int32Array;
   /** Per actor, its objective's weight on escalation. */
   readonly escalationWeight: Float64Array;
+}
+
+/**
+ * Linear terms as a structure of arrays (compile-resolve.ts says which term is which): term t is
+ * base[t] + sum of coef[i] * ref(kind[i], arg[i]) over i in [from[t], to[t]), through a logistic
+ * when logistic[t] is 1, else clamped to [0, 1] as a probability. fixed[t] is its value when it
+ * reads no ref (NaN otherwise); memo[2t], memo[2t + 1] the last predictor a logistic term was
+ * evaluated at and its value (CompiledTerm.memo).
+ */
+export interface TermTables {
+  readonly base: Float64Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly kind: Int8Array;
+  readonly arg: Int32Array;
+  readonly coef: Float64Array;
+  readonly logistic: Uint8Array;
+  readonly varsOnly: Uint8Array;
+  readonly fixed: Float64Array;
+  readonly memo: Float64Array;
+}
+
+/** Effects as a structure of arrays: the ref (kind, arg), the op (EffectOp) and its value. */
+export interface EffectTables {
+  readonly kind: Int8Array;
+  readonly arg: Int32Array;
+  readonly op: Int8Array;
+  readonly value: Float64Array;
+}
+
+/**
+ * What a week's resolution reads, by index. Per move m: its effects are effects[moveEffFrom[m] ..
+ * moveEffTo[m]), its outcomes the global indices [moveOutFrom[m], moveOutTo[m]) (outcome o's
+ * probability is term o), its delayed effects delayedPool[moveDelayedFrom[m] .. moveDelayedTo[m]).
+ * Per outcome o the same with out*; per delayed effect d its effects and its delay in weeks.
+ */
+export interface ResolveTables {
+  readonly effects: EffectTables;
+  readonly moveEffFrom: Int32Array;
+  readonly moveEffTo: Int32Array;
+  /** The talks transition the move forces, or -1. */
+  readonly moveTalks: Int32Array;
+  /** Signed hostility in [-1, 1] (CompiledMove.hostility). */
+  readonly hostility: Float64Array;
+  readonly moveOutFrom: Int32Array;
+  readonly moveOutTo: Int32Array;
+  readonly moveDelayedFrom: Int32Array;
+  readonly moveDelayedTo: Int32Array;
+  readonly outEffFrom: Int32Array;
+  readonly outEffTo: Int32Array;
+  readonly outDelayedFrom: Int32Array;
+  readonly outDelayedTo: Int32Array;
+  readonly delayedPool: Int32Array;
+  readonly delayedEffFrom: Int32Array;
+  readonly delayedEffTo: Int32Array;
+  readonly delayedAfter: Int32Array;
+  /** Per transition, the term of its hazard. */
+  readonly hazardTerm: Int32Array;
+  /** Per variable, the term of its drift terms, or -1. */
+  readonly driftTerm: Int32Array;
 }
 
 /** Scratch: outcome probabilities valid while `stamp[o] === now[0]`. */

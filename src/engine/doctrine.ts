@@ -9,7 +9,7 @@
 import type { Compiled } from './compile';
 import { beliefStakes } from './belief';
 import { RefKind } from '../scenario/refs';
-import { gainOf } from './value';
+import { statefulGain } from './value';
 import { choiceProbability } from './week';
 import { legalIn, linearPredictor, readRef, type Work } from './work';
 
@@ -60,6 +60,13 @@ function scoreMoves(c: Compiled, w: Work, a: number, legal: Int32Array, scores: 
   const casualty = casualtyDrive(c, w, a);
   const alive = c.phaseAlive[w.phase] !== 0;
   const last = w.lastMove[a]!;
+  // gainOf (value.ts), read through locals: the tables and the state do not change while the actor chooses.
+  const gain = c.gain;
+  const { base, stateful } = gain;
+  const pairRow = a * gain.moves;
+  const escalationWeight = gain.escalationWeight[a]!;
+  const { pullsUp, rung, impulseGain } = t;
+  const escalation = w.escalation;
   let count = 0;
   for (let i = t.ownFrom[a]!, end = t.ownTo[a]!; i < end; i++) {
     const m = own[i]!;
@@ -75,7 +82,18 @@ function scoreMoves(c: Compiled, w: Work, a: number, legal: Int32Array, scores: 
     }
     if (alive && talksTerm[m] !== 0) s += talksTerm[m]!;
     if (last === m) s += inertia;
-    s += objectiveWeight * gainOf(c, w, a, m);
+    const p = pairRow + m;
+    let value = base[p]!;
+    if (stateful[p] === 1) value = statefulGain(c, w, a, m, p, value);
+    if (escalationWeight !== 0) {
+      let pull = impulseGain[m]!;
+      if (pullsUp[m] === 1) {
+        const gap = rung[m]! - escalation;
+        pull *= gap > 0 ? gap : 0;
+      }
+      value += escalationWeight * pull;
+    }
+    s += objectiveWeight * value;
     if (stakes !== null && anticipatedTo[m]! > anticipatedFrom[m]!) s += anticipationOf(c, w, m, stakes);
     legal[count] = m;
     scores[count++] = s / temperature;

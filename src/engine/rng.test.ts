@@ -1,6 +1,36 @@
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { jumpedState } from './jump';
-import { seededRng, streamStates } from './rng';
+import { drawState, drawStateInto, rngFromState, seededRng, streamStates } from './rng';
+
+describe('the generator', () => {
+  it("draws exactly pure-rand's xoroshiro128+ numbers, from a seed, a state, a clone and a jump", () => {
+    for (const seed of [0, 1, 7, -3, 2021, 0x7fffffff, -0x80000000]) {
+      const ours = seededRng(seed);
+      const theirs = xoroshiro128plus(seed);
+      for (let i = 0; i < 200; i++) expect(ours.next()).toBe(theirs.next());
+      expect(ours.getState()).toEqual(theirs.getState());
+      const [c1, c2] = [ours.clone(), theirs.clone()];
+      ours.jump();
+      theirs.jump();
+      for (let i = 0; i < 50; i++) expect([ours.next(), c1.next()]).toEqual([theirs.next(), c2.next()]);
+      const state = [...theirs.getState()];
+      const fromState = [rngFromState(state), xoroshiro128plusFromState(state)] as const;
+      for (let i = 0; i < 50; i++) expect(fromState[0].next()).toBe(fromState[1].next());
+    }
+  });
+
+  it('is set to a state in place, and draws the next state into an array as drawState returns it', () => {
+    const rng = seededRng(5);
+    const copy = rng.clone();
+    const next = new Int32Array(4);
+    drawStateInto(rng, next);
+    expect([...next]).toEqual(drawState(copy));
+    rng.setState(next);
+    const fresh = rngFromState([...next]);
+    for (let i = 0; i < 50; i++) expect(rng.next()).toBe(fresh.next());
+  });
+});
 
 /** The start states as they were first defined: jump from the seed, one jump at a time. */
 function jumpedOneByOne(seed: number, first: number, count: number): number[][] {

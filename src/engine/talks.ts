@@ -6,7 +6,7 @@
  * 1 - exp(-sum lambda), shared among the transitions in proportion to their rates.
  */
 import type { Compiled } from './compile';
-import { evalProbability, type Work } from './work';
+import { termProbability, type Work } from './work';
 
 /** Hazards at or above this are treated as certain, to keep rates finite. */
 const MAX_HAZARD = 1 - 1e-12;
@@ -30,10 +30,11 @@ export function transitionProbabilities(c: Compiled, w: Work, phase: number, out
  */
 function exitProbabilities(c: Compiled, w: Work, phase: number, out: Float64Array): void {
   const exits = c.exits[phase]!;
+  const hazard = c.resolve.hazardTerm;
   let total = 0;
   for (let k = 0; k < exits.length; k++) {
     const i = exits[k]!;
-    const rate = rateOf(evalProbability(c, w, c.transitions[i]!.hazard));
+    const rate = rateOf(termProbability(c, w, hazard[i]!));
     out[i] = rate;
     total += rate;
   }

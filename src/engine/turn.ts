@@ -15,11 +15,11 @@ import type { Compiled, CompiledEffect, CompiledEvent, CompiledMove } from './co
 import { RefKind } from '../scenario/refs';
 import type { StrategyId } from '../scenario/schema';
 import { chooseAll } from './policies';
-import { drawState, rngFromState, uniform } from './rng';
+import { drawStateInto, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
 import { impulse, impulseOf } from './value';
-import { applyEffect, EndReason, evalProbability, isLegal, linearPredictor, type Work } from './work';
+import { applyEffect, applyEffectAt, EndReason, isLegal, termPredictor, termProbability, type Work } from './work';
 
 function clampEscalation(c: Compiled, x: number): number {
   return x < 0 ? 0 : x > c.topRung ? c.topRung : x;
@@ -33,10 +33,20 @@ function applyEffects(c: Compiled, w: Work, effects: readonly CompiledEffect[], 
   }
 }
 
-function queueDelayed(c: Compiled, w: Work, list: readonly number[], actor: number): void {
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i]!;
-    w.pending.push({ due: w.turn + c.delayed[d]!.afterTurns, delayed: d, actor });
+/** Applies the effects [from, to) of the resolve tables' pool, in order. */
+function applyEffectRange(c: Compiled, w: Work, from: number, to: number, trace: Trace | null): void {
+  for (let i = from; i < to; i++) {
+    const delta = applyEffectAt(c, w, i);
+    if (trace && c.resolve.effects.kind[i] === RefKind.escalation) trace.escalate(delta);
+  }
+}
+
+/** Queues the delayed effects delayedPool[from .. to) of the resolve tables. */
+function queueDelayed(c: Compiled, w: Work, from: number, to: number, actor: number): void {
+  const r = c.resolve;
+  for (let i = from; i < to; i++) {
+    const d = r.delayedPool[i]!;
+    w.pending.push({ due: w.turn + r.delayedAfter[d]!, delayed: d, actor });
   }
 }
 
@@ -45,49 +55,64 @@ function markTriggered(c: Compiled, list: Int32Array): void {
   for (let i = 0; i < list.length; i++) c.beliefHit[list[i]!] = 1;
 }
 
-function resolveMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace | null): void {
+/** Traces a move's opening (only interactive play traces). */
+function traceMove(c: Compiled, w: Work, a: number, m: CompiledMove, trace: Trace): void {
+  trace.begin('move', m.id, c.actorIds[a]!, m.label);
+  trace.say(m.narrative[w.turn % m.narrative.length]!);
+}
+
+/** Actor `a` plays move `m` (by index): its effects, forced talks, pull on escalation, chance outcomes, delayed effects, hostility perceived. */
+function resolveMove(c: Compiled, w: Work, a: number, m: number, trace: Trace | null): void {
   const rng = w.rng;
-  markTriggered(c, c.beliefsTriggeredByMove[m.index]!);
+  const r = c.resolve;
+  markTriggered(c, c.beliefsTriggeredByMove[m]!);
   const n = c.actors;
-  trace?.begin('move', m.id, c.actorIds[a]!, m.label);
-  trace?.say(m.narrative[w.turn % m.narrative.length]!);
-  applyEffects(c, w, m.effects, trace);
-  if (m.talks >= 0) applyTransition(c, w, m.talks);
+  if (trace) traceMove(c, w, a, c.moves[m]!, trace);
+  applyEffectRange(c, w, r.moveEffFrom[m]!, r.moveEffTo[m]!, trace);
+  const talks = r.moveTalks[m]!;
+  if (talks >= 0) applyTransition(c, w, talks);
   const before = w.escalation;
-  w.escalation = clampEscalation(c, before + impulseOf(c.moveTables, w, m.index));
+  w.escalation = clampEscalation(c, before + impulseOf(c.moveTables, w, m));
   trace?.escalate(w.escalation - before);
   trace?.settle();
   let quiet = true;
-  const outcomes = m.outcomes;
-  for (let k = 0; k < outcomes.length; k++) {
-    const o = outcomes[k]!;
-    const happens = uniform(rng) < evalProbability(c, w, o.probability);
+  for (let o = r.moveOutFrom[m]!, end = r.moveOutTo[m]!; o < end; o++) {
+    const happens = uniform(rng) < termProbability(c, w, o);
     if (!happens) continue;
     quiet = false;
-    markTriggered(c, c.beliefsTriggeredByOutcome[o.index]!);
-    trace?.outcomes[a]!.push(o.id);
-    trace?.begin('outcome', `${m.id}/${o.id}`, c.actorIds[a]!, o.label);
-    trace?.say(o.narrative);
-    applyEffects(c, w, o.effects, trace);
-    queueDelayed(c, w, o.delayed, a);
+    markTriggered(c, c.beliefsTriggeredByOutcome[o]!);
+    if (trace) traceOutcome(c, a, c.moves[m]!, o, trace);
+    applyEffectRange(c, w, r.outEffFrom[o]!, r.outEffTo[o]!, trace);
+    queueDelayed(c, w, r.outDelayedFrom[o]!, r.outDelayedTo[o]!, a);
     trace?.settle();
   }
-  if (quiet && m.quietNarrative) trace?.say(m.quietNarrative);
-  queueDelayed(c, w, m.delayed, a);
+  if (trace && quiet && c.moves[m]!.quietNarrative) trace.say(c.moves[m]!.quietNarrative!);
+  queueDelayed(c, w, r.moveDelayedFrom[m]!, r.moveDelayedTo[m]!, a);
   const misperception = c.scenario.dynamics.misperception;
-  for (let i = 0; i < m.targets.length; i++) {
-    const perceived = Math.min(1, m.hostility + misperception * uniform(rng));
-    const cell = m.targets[i]! * n + a;
-    w.received[cell] = w.received[cell]! + perceived;
+  const hostility = r.hostility[m]!;
+  const { targetFrom, targetTo, targets } = c.moveTables;
+  const received = w.received;
+  for (let i = targetFrom[m]!, end = targetTo[m]!; i < end; i++) {
+    const perceived = Math.min(1, hostility + misperception * uniform(rng));
+    const cell = targets[i]! * n + a;
+    received[cell] = received[cell]! + perceived;
   }
-  w.lastMove[a] = m.index;
+  w.lastMove[a] = m;
+}
+
+/** Traces a chance outcome that happened (`o` its global index). */
+function traceOutcome(c: Compiled, a: number, m: CompiledMove, o: number, trace: Trace): void {
+  const outcome = m.outcomes[o - m.outcomes[0]!.index]!;
+  trace.outcomes[a]!.push(outcome.id);
+  trace.begin('outcome', `${m.id}/${outcome.id}`, c.actorIds[a]!, outcome.label);
+  trace.say(outcome.narrative);
 }
 
 /** Where variable `v` drifts toward this week: its target plus any terms of the state, within its range. */
 function driftTarget(c: Compiled, w: Work, v: number): number {
-  const terms = c.driftTerms[v];
-  if (!terms) return c.driftToward[v]!;
-  const x = c.driftToward[v]! + linearPredictor(c, w, terms);
+  const terms = c.resolve.driftTerm[v]!;
+  if (terms < 0) return c.driftToward[v]!;
+  const x = c.driftToward[v]! + termPredictor(c, w, terms);
   return x < c.varMin[v]! ? c.varMin[v]! : x > c.varMax[v]! ? c.varMax[v]! : x;
 }
 
@@ -100,11 +125,13 @@ function fade(c: Compiled, w: Work, hostility: number, trace: Trace | null): voi
   const d = c.scenario.dynamics;
   trace?.begin('decay', '', null, 'Time passing: tempers cool, the militias rebuild, memories fade');
   fadeGrudges(c, w, 1 - d.grudgeDecay, d.hostilityThreshold);
-  const drifting = c.drifting;
+  const { drifting, driftRate, driftToward } = c;
+  const driftTerm = c.resolve.driftTerm;
   const vars = w.vars;
   for (let i = 0; i < drifting.length; i++) {
     const v = drifting[i]!;
-    vars[v] = vars[v]! + c.driftRate[v]! * (driftTarget(c, w, v) - vars[v]!);
+    const target = driftTerm[v]! < 0 ? driftToward[v]! : driftTarget(c, w, v);
+    vars[v] = vars[v]! + driftRate[v]! * (target - vars[v]!);
   }
   const before = w.escalation;
   const decay = d.escalationDecay * (1 - d.hostileHold * hostility);
@@ -183,10 +210,12 @@ export function openWeek(c: Compiled, w: Work, trace: Trace | null): void {
       pending[kept++] = p;
       continue;
     }
-    const d = c.delayed[p.delayed]!;
-    trace?.begin('delayed', d.id, c.actorIds[p.actor]!, d.narrative);
-    trace?.say(d.narrative);
-    applyEffects(c, w, d.effects, trace);
+    if (trace) {
+      const d = c.delayed[p.delayed]!;
+      trace.begin('delayed', d.id, c.actorIds[p.actor]!, d.narrative);
+      trace.say(d.narrative);
+    }
+    applyEffectRange(c, w, c.resolve.delayedEffFrom[p.delayed]!, c.resolve.delayedEffTo[p.delayed]!, trace);
     trace?.settle();
   }
   pending.length = kept;
@@ -208,11 +237,18 @@ export function checkEnd(c: Compiled, w: Work): void {
 }
 
 /**
+ * The next week's generator state, drawn as a week opens and set once it has resolved. One for the
+ * module: a week resolves to its end before another begins (nothing in it starts another week).
+ */
+const nextState = new Int32Array(4);
+
+/**
  * Resolves the week `w.turn` with one move index per actor (already checked legal), in place.
  * `scratch` holds one number per talks transition. Returns the talks transition drawn, or -1.
  */
 export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null): number {
-  const next = drawState(w.rng);
+  const next = nextState;
+  drawStateInto(w.rng, next);
   for (let a = 0; a < c.actors; a++) uniform(w.rng);
   return resolveWeek(c, w, moves, scratch, trace, next);
 }
@@ -223,23 +259,25 @@ export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch
  * `chooseAll` then `stepWork`, without copying the generator.
  */
 export function playWork(c: Compiled, w: Work, strategies: readonly StrategyId[], moves: Int32Array, scores: Float64Array, scratch: Float64Array, forced?: Int32Array): number {
-  const next = drawState(w.rng);
+  const next = nextState;
+  drawStateInto(w.rng, next);
   chooseAll(c, w, strategies, moves, scores, w.rng);
   if (forced) for (let a = 0; a < c.actors; a++) if (forced[a]! >= 0 && isLegal(c, w, forced[a]!)) moves[a] = forced[a]!;
   return resolveWeek(c, w, moves, scratch, null, next);
 }
 
 /** The week after its draws: the moves resolve, then fading, beliefs, the talks, the next week's opening. */
-function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null, next: number[]): number {
+function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Float64Array, trace: Trace | null, next: Int32Array): number {
   // Loops rather than fill(): these arrays are short, and a builtin call costs more than the loop.
   const received = w.received;
   for (let i = 0; i < received.length; i++) received[i] = 0;
   const hit = c.beliefHit;
   for (let i = 0; i < hit.length; i++) hit[i] = 0;
   let hostility = 0;
+  const hostile = c.moveTables.hostile;
   for (let a = 0; a < c.actors; a++) {
-    const m = c.moves[moves[a]!]!;
-    if (m.hostile > hostility) hostility = m.hostile;
+    const m = moves[a]!;
+    if (hostile[m]! > hostility) hostility = hostile[m]!;
     resolveMove(c, w, a, m, trace);
   }
   // Open war is judged on the week's peak, before the week's decay.
@@ -251,7 +289,7 @@ function resolveWeek(c: Compiled, w: Work, moves: ArrayLike<number>, scratch: Fl
     transition = drawTalks(c, w, scratch, trace);
   }
   w.turn += 1;
-  w.rng = rngFromState(next);
+  w.rng.setState(next);
   if (war) {
     endInWar(c, w);
     trace?.begin('talks', 'open-war', null, 'Open war');

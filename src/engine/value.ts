@@ -44,7 +44,7 @@ export function gainOf(c: Compiled, w: Work, a: number, m: number): number {
 }
 
 /** `gain` plus the terms of pair `p` that read the state: effects, chance outcomes, a forced talks transition. */
-function statefulGain(c: Compiled, w: Work, a: number, m: number, p: number, gain: number): number {
+export function statefulGain(c: Compiled, w: Work, a: number, m: number, p: number, gain: number): number {
   const g = c.gain;
   for (let i = g.effFrom[p]!, end = g.effTo[p]!; i < end; i++) gain += effectGain(g, w, i);
   for (let k = g.outFrom[p]!, end = g.outTo[p]!; k < end; k++) {

@@ -6,7 +6,7 @@
  * are made.
  */
 import type { Compiled } from './compile';
-import { evalProbability, type Work } from './work';
+import { termProbability, type Work } from './work';
 
 /** Stamps wrap before they overflow: the cache is cleared then. */
 const MAX_STAMP = 0x3fffffff;
@@ -27,7 +27,7 @@ export function choiceProbability(c: Compiled, w: Work, o: number): number {
   const week = c.week;
   const now = week.now[0]!;
   if (week.stamp[o] === now) return week.probability[o]!;
-  const p = evalProbability(c, w, c.outcomeTerms[o]!);
+  const p = termProbability(c, w, o);
   week.probability[o] = p;
   week.stamp[o] = now;
   return p;

@@ -117,6 +117,70 @@ export function evalProbability(c: Compiled, w: Work, t: CompiledTerm): number {
   return p;
 }
 
+/** Term `t` of the pool's linear predictor (linearPredictor, by index: the same sum in the same order). */
+export function termPredictor(c: Compiled, w: Work, t: number): number {
+  const terms = c.terms;
+  let x = terms.base[t]!;
+  const { coef, arg } = terms;
+  const vars = w.vars;
+  const from = terms.from[t]!;
+  const to = terms.to[t]!;
+  if (terms.varsOnly[t] === 1) {
+    for (let i = from; i < to; i++) x += coef[i]! * vars[arg[i]!]!;
+    return x;
+  }
+  const kind = terms.kind;
+  for (let i = from; i < to; i++) {
+    const k = kind[i]!;
+    x += coef[i]! * (k === RefKind.variable ? vars[arg[i]!]! : k === RefKind.escalation ? w.escalation : readRef(c, w, k, arg[i]!));
+  }
+  return x;
+}
+
+/** Term `t` of the pool after its link (evalProbability, by index): a probability in [0, 1]. */
+export function termProbability(c: Compiled, w: Work, t: number): number {
+  const terms = c.terms;
+  const fixed = terms.fixed[t]!;
+  if (fixed === fixed) return fixed;
+  const x = termPredictor(c, w, t);
+  if (terms.logistic[t] === 0) return x < 0 ? 0 : x > 1 ? 1 : x;
+  const memo = terms.memo;
+  if (x === memo[2 * t]) return memo[2 * t + 1]!;
+  const p = 1 / (1 + Math.exp(-x));
+  memo[2 * t] = x;
+  memo[2 * t + 1] = p;
+  return p;
+}
+
+/** Applies effect `i` of the resolve tables' pool (applyEffect, by index). Returns the change made. */
+export function applyEffectAt(c: Compiled, w: Work, i: number): number {
+  const e = c.resolve.effects;
+  const kind = e.kind[i]!;
+  const arg = e.arg[i]!;
+  const op = e.op[i]!;
+  const value = e.value[i]!;
+  if (kind === RefKind.variable) {
+    const vars = w.vars;
+    const before = vars[arg]!;
+    const x = op === EffectOp.add ? before + value : op === EffectOp.scale ? before * value : value;
+    const lo = c.varMin[arg]!;
+    const hi = c.varMax[arg]!;
+    const after = x < lo ? lo : x > hi ? hi : x;
+    vars[arg] = after;
+    return after - before;
+  }
+  if (kind === RefKind.escalation) {
+    const before = w.escalation;
+    const x = op === EffectOp.add ? before + value : op === EffectOp.scale ? before * value : value;
+    w.escalation = x < 0 ? 0 : x > c.topRung ? c.topRung : x;
+    return w.escalation - before;
+  }
+  const grudge = w.grudge;
+  const before = grudge[arg]!;
+  grudge[arg] = Math.max(0, op === EffectOp.add ? before + value : op === EffectOp.scale ? before * value : value);
+  return grudge[arg]! - before;
+}
+
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
