@@ -89,25 +89,34 @@ export function replayCorrelation(s: Scenario): number {
   return pearson(recordSeries(s, engine.length), engine);
 }
 
+/** `games` games with every actor on its doctrine, from seeds `seed` .. `seed + games - 1`: each game's states. */
+export function doctrineGames(s: Scenario, games: number, seed: number): GameState[][] {
+  return Array.from({ length: games }, (_, i) => play(s, seed + i, all(s, 'doctrine')));
+}
+
 /** The AI's base rates over `games` games from seeds `seed` .. `seed + games - 1`. */
 export function aiRates(s: Scenario, games: number, seed: number): RateEstimate[] {
-  return baseRates(s, Array.from({ length: games }, (_, i) => play(s, seed + i, all(s, 'doctrine'))));
+  return baseRates(s, doctrineGames(s, games, seed));
 }
 
 function ratesPass(s: Scenario, rates: readonly RateEstimate[]): boolean {
   return (s.calibration?.targets ?? []).every((t) => passes(t, rates.find((r) => r.id === t.id)));
 }
 
-/** Evaluates one draw against the record and the start. */
-export function judgeDraw(forecast: Scenario, record: Scenario, judged: readonly Judgement[], o: MatchOptions, index: number): Draw {
+/**
+ * Evaluates one draw against the record and the start; with no forecast scenario, against the
+ * record alone (stages 1-3: the back-test's calibration on a record cut at its split).
+ */
+export function judgeDraw(forecast: Scenario | null, record: Scenario, judged: readonly Judgement[], o: MatchOptions, index: number): Draw {
   const values = drawValues(judged, o.seed, index);
-  const f = withParameters(forecast, values);
+  const f = forecast ? withParameters(forecast, values) : null;
   const r = withParameters(record, restrictTo(record, values));
-  if (!f.ok || !r.ok) return { index, verdict: 'format', values, replayR: null, rates: [] };
+  if ((f && !f.ok) || !r.ok) return { index, verdict: 'format', values, replayR: null, rates: [] };
   const replayR = replayCorrelation(r.value);
   if (!(replayR >= o.minReplayR)) return { index, verdict: 'replay', values, replayR, rates: [] };
   const recordRates = aiRates(r.value, o.games, o.seed);
   if (!ratesPass(r.value, recordRates)) return { index, verdict: 'record-rates', values, replayR, rates: recordRates };
+  if (!f) return { index, verdict: 'kept', values, replayR, rates: recordRates };
   const startRates = aiRates(f.value, o.games, o.seed);
   const rates = [...recordRates, ...startRates.filter((x) => f.value.calibration?.targets.some((t) => t.id === x.id))];
   return { index, verdict: ratesPass(f.value, startRates) ? 'kept' : 'start-rates', values, replayR, rates };

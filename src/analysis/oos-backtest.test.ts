@@ -5,10 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../cli/load';
 import type { Scenario } from '../scenario/schema';
+import { ensembleJudgements } from './ensemble';
 import { backtestSection, DEFAULT_SPLIT, knownOn, LETHAL_ATTACKS_ON_RECORD, oosBacktest, splitWeeks } from './oos-backtest';
-import { recordFacts } from './oos-forecasts';
+import { recordFacts, thinnedCdf } from './oos-forecasts';
+import { empiricalCdf } from './proper-scores';
 
 const { scenario } = loadScenario('road-to-march-2021');
+const priors = ensembleJudgements(loadScenario('march-2021').scenario);
 const cal = scenario.calibration!;
 const lethal = LETHAL_ATTACKS_ON_RECORD.map((l) => l.date);
 const weeksWith = (s: Scenario, p: (w: ReturnType<typeof recordFacts>[number]) => boolean) =>
@@ -49,7 +52,7 @@ describe('the split of the road to March 2021', () => {
 
 describe('the back-test', { timeout: 60_000 }, () => {
   const run = (s: Scenario) => {
-    const r = oosBacktest(s, { runs: 8, seed: 3, split: DEFAULT_SPLIT });
+    const r = oosBacktest(s, { runs: 8, seed: 3, split: DEFAULT_SPLIT, priors, fit: { draws: 60, keep: 3, games: 3, minReplayR: 0.6 } });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
@@ -64,12 +67,30 @@ describe('the back-test', { timeout: 60_000 }, () => {
 
   it('forecasts the same whatever the record says after the split, and scores the change', () => {
     const changed = run(withTestEntryChanged(scenario));
+    expect(changed.fit).toEqual(base.fit);
+    expect(changed.recording).toEqual(base.recording);
     expect(changed.persistence).toEqual(base.persistence);
     expect(changed.climatology).toEqual(base.climatology);
     expect(changed.startEscalation).toBe(base.startEscalation);
     expect(changed.modelRate).toBe(base.modelRate);
     expect(changed.record).toEqual({ attackWeeks: 3, attacks: 3, strikeWeeks: 2, lethalWeeks: 1 });
     expect(changed.scores.climatology.brierStrike).not.toBe(base.scores.climatology.brierStrike);
+  });
+
+  it('calibrates on the fit weeks: kept sets passed the fit, every draw judged once', () => {
+    expect(base.fit.kept).toBe(3);
+    expect(base.fit.draws).toHaveLength(3);
+    expect(Object.values(base.fit.verdicts).reduce((n, x) => n + x, 0)).toBe(base.fit.evaluated);
+    expect(base.fit.verdicts['start-rates']).toBe(0);
+    // The last draw evaluated is the third kept: the fit stops there.
+    expect(base.fit.draws[2]).toBe(base.fit.evaluated - 1);
+  });
+
+  it('measures what the record lists on the fit weeks: 4 attacks against 1.5 a week over 40 weeks', () => {
+    expect(base.recording.attacks).toBeCloseTo(4 / 60, 12);
+    expect(base.recording.recordOthers).toBe(5);
+    expect(base.recording.others).toBeCloseTo(5 / (base.recording.modelOthers * 40), 12);
+    expect(base.modelListedRate).toBeCloseTo(base.modelRate * base.recording.attacks, 12);
   });
 
   it('scores the persistence forecast of no attacks by hand: each attack week costs 1', () => {
@@ -87,5 +108,22 @@ describe('the back-test', { timeout: 60_000 }, () => {
     expect(rows).toHaveLength(8);
     expect(rows.every((l) => l.split(' | ').length === 4)).toBe(true);
     expect(lines.filter((l) => l.startsWith('* ') && l.includes(': **')).length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('the listed count of attacks', () => {
+  it('is the model\'s own count when every attack is listed', () => {
+    const counts = [0, 0, 1, 3, 2, 0];
+    const exact = empiricalCdf(counts);
+    thinnedCdf(counts, 1).forEach((f, k) => expect(f).toBeCloseTo(exact[k]!, 12));
+  });
+
+  it('is binomial in each future: its mean is the share times the attacks', () => {
+    const counts = [0, 1, 2, 5];
+    const cdf = thinnedCdf(counts, 0.2);
+    const mean = cdf.reduce((m, f, k) => m + (1 - f) * (k < cdf.length ? 1 : 0), 0);
+    expect(mean).toBeCloseTo((0.2 * 8) / 4, 12);
+    expect(cdf[0]).toBeCloseTo((1 + 0.8 + 0.8 ** 2 + 0.8 ** 5) / 4, 12);
+    expect(cdf[cdf.length - 1]).toBeCloseTo(1, 12);
   });
 });

@@ -9,11 +9,15 @@
  * made at its start, and nothing dated in it is used (the record's entries of the fit period are
  * those dated on or before the split, and they all lie in fit weeks unless one falls in that week).
  */
+import { pearson } from '../engine/backtest';
 import { dateOfTurn, turnOfDate } from '../engine/compile';
 import type { Scenario } from '../scenario/schema';
+import type { Judgement } from '../scenario/priors';
+import { fitEnsemble, observedWeights, recordingShares, withSet, type FitEnsemble, type FitOptions, type Recording } from './oos-calibrate';
 import {
   constantForecast,
   ensembleForecast,
+  joinFutures,
   modelFutures,
   naiveOf,
   recordFacts,
@@ -30,6 +34,12 @@ export const DEFAULT_SPLIT = '2020-09-30';
 
 /** Persistence looks back this many fit weeks (two months: long enough to hold an attack rate). */
 export const PERSISTENCE_WEEKS = 8;
+
+/**
+ * How the back-test's history matching runs by default: the forecast ensemble's games per draw and
+ * replay bound (docs/model.md, section 8), the first 50 kept sets of at most 500 draws.
+ */
+export const DEFAULT_FIT: BacktestOptions['fit'] = { draws: 500, keep: 50, games: 12, minReplayR: 0.6 };
 
 /** The record is replayed to the split with the seed of the calibration report's replay (section 1). */
 export const REPLAY_SEED = 1;
@@ -53,7 +63,7 @@ export interface SplitWeeks {
   readonly horizon: number;
 }
 
-export type BacktestError = { code: 'no-record' | 'bad-split' | 'replay-ended'; message: string };
+export type BacktestError = { code: 'no-record' | 'bad-split' | 'replay-ended' | 'no-fit'; message: string };
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: BacktestError };
 
 const DAY_MS = 86_400_000;
@@ -82,6 +92,12 @@ export function knownOn(s: Scenario, date: string): Scenario {
 export interface BacktestOptions extends ModelOptions {
   /** The last day of the fit period (YYYY-MM-DD). */
   readonly split: string;
+  /** The model's priors (the forecast scenario's ensemble judgements): the fit draws its sets from them. */
+  readonly priors: readonly Judgement[];
+  /** How the fit period's history matching runs (its seed is the back-test's). */
+  readonly fit: Omit<FitOptions, 'seed'>;
+  /** Called after each draw the fit evaluates, with how many it has. */
+  readonly onFitDraw?: (evaluated: number) => void;
   /** Attack dates of the record that were lethal; defaults to LETHAL_ATTACKS_ON_RECORD. */
   readonly lethalDates?: readonly string[];
 }
@@ -98,8 +114,15 @@ export interface BacktestResult {
   readonly testTo: string;
   readonly runs: number;
   readonly seed: number;
-  /** The engine's escalation at the split, from the record replayed with REPLAY_SEED. */
+  /** The fit period's history matching: what it evaluated and kept. */
+  readonly fit: Omit<FitEnsemble, 'sets'> & { readonly kept: number; readonly draws: readonly number[] };
+  /** Kept sets left out because the record replayed with them ended before the split. */
+  readonly endedSets: number;
+  /** The observation model: the shares of the model's acts the record lists. */
+  readonly recording: Recording;
+  /** The engine's escalation at the split, from the record replayed with REPLAY_SEED: mean and range over the sets. */
   readonly startEscalation: number;
+  readonly startEscalationRange: readonly [number, number];
   readonly openWar: number;
   /** Calendar events after the split, left out of the forecasts. */
   readonly droppedEvents: readonly { readonly date: string; readonly label: string }[];
@@ -107,8 +130,11 @@ export interface BacktestResult {
   readonly straddling: number;
   /** The record's test weeks: weeks with an attack, attacks, weeks with a US strike, with a lethal attack. */
   readonly record: { readonly attackWeeks: number; readonly attacks: number; readonly strikeWeeks: number; readonly lethalWeeks: number };
-  /** The model's mean attacks a week over the test weeks and futures. */
+  /** The model's mean attacks a week over the test weeks and futures, and how many of them the record would list. */
   readonly modelRate: number;
+  readonly modelListedRate: number;
+  /** Pearson's r of the model's mean escalation (not its forecast of the record) with the record's weekly intensity. */
+  readonly escalationR: number;
   /** The attack rate the model is calibrated to (the calibration target `attacks-per-week`), if any. */
   readonly targetRate: number | null;
   readonly persistence: NaiveForecast;
@@ -121,7 +147,10 @@ function totals(weeks: readonly WeekFacts[]): BacktestResult['record'] {
   return { attackWeeks: count((w) => w.attacks > 0), attacks: weeks.reduce((n, w) => n + w.attacks, 0), strikeWeeks: count((w) => w.strike), lethalWeeks: count((w) => w.lethal) };
 }
 
-/** The back-test of `s` split at `o.split`: the model's futures and the two naive forecasts, scored. */
+/**
+ * The back-test of `s` split at `o.split`: the fit period's history matching, the model's futures
+ * from each kept set's state at the split, the two naive forecasts, all scored on the test weeks.
+ */
 export function oosBacktest(s: Scenario, o: BacktestOptions): Checked<BacktestResult> {
   const cal = s.calibration;
   if (!cal || s.history.length === 0) return { ok: false, error: { code: 'no-record', message: `scenario "${s.id}" has no record (history) and calibration block` } };
@@ -131,13 +160,34 @@ export function oosBacktest(s: Scenario, o: BacktestOptions): Checked<BacktestRe
   const lethalDates = o.lethalDates ?? LETHAL_ATTACKS_ON_RECORD.map((l) => l.date);
   // Everything the forecasts see comes from the scenario as known on the split date.
   const known = knownOn(s, o.split);
-  const fit = recordFacts(known, cal, horizon, lethalDates.filter((d) => d <= o.split)).slice(0, fitWeeks);
+  const fitFacts = recordFacts(known, cal, horizon, lethalDates.filter((d) => d <= o.split)).slice(0, fitWeeks);
   const test = recordFacts(s, cal, horizon, lethalDates).slice(fitWeeks);
-  const start = stateAtSplit(known, fitWeeks, REPLAY_SEED);
-  if (start.ended !== null) return { ok: false, error: { code: 'replay-ended', message: `the record replayed (seed ${REPLAY_SEED}) ended in ${start.ended} at week ${start.turn}, before the split` } };
-  const futures = modelFutures(known, cal, start, o);
-  const persistence = naiveOf(fit.slice(-PERSISTENCE_WEEKS));
-  const climatology = naiveOf(fit);
+  const fitRecord: Scenario = { ...known, defaultTurns: fitWeeks };
+  const fit = fitEnsemble(fitRecord, o.priors, { ...o.fit, seed: o.seed }, o.onFitDraw);
+  if (fit.sets.length === 0) return { ok: false, error: { code: 'no-fit', message: `no draw of ${fit.evaluated} passed history matching on the ${fitWeeks} fit weeks: widen the priors or draw more (--draws)` } };
+  const recording = recordingShares(fitRecord, cal, fit.sets, o.seed);
+  if (!recording) return { ok: false, error: { code: 'no-record', message: `scenario "${s.id}" has no attacks-per-week target to count the record's attacks against` } };
+  const weights = observedWeights(known, cal, recording);
+  const starts = fit.sets.map((set) => {
+    const scenario = withSet(known, set);
+    return { scenario, start: stateAtSplit(scenario, fitWeeks, REPLAY_SEED) };
+  });
+  const used = starts.filter((x) => x.start.ended === null);
+  if (used.length === 0) return { ok: false, error: { code: 'replay-ended', message: `the record replayed (seed ${REPLAY_SEED}) ended before the split with every kept set` } };
+  // Set k runs the futures [floor(k N / K), floor((k + 1) N / K)): each on its own stream, as a forecast draws from an ensemble.
+  let done = 0;
+  const edge = (k: number) => Math.floor((k * o.runs) / used.length);
+  const futures = joinFutures(
+    used.map(({ scenario, start }, k) =>
+      modelFutures(scenario, cal, start, o.seed, { first: edge(k), count: edge(k + 1) - edge(k) }, weights, () => o.onProgress?.((done += 1))),
+    ),
+  );
+  const persistence = naiveOf(fitFacts.slice(-PERSISTENCE_WEEKS));
+  const climatology = naiveOf(fitFacts);
+  const escalations = used.map((x) => x.start.escalation);
+  const meanOf = (xs: readonly number[]) => xs.reduce((n, x) => n + x, 0) / xs.length;
+  const modelRate = futures.facts.flat().reduce((n, w) => n + w.attacks, 0) / (o.runs * test.length);
+  const { sets: _sets, ...fitSummary } = fit;
   const value: BacktestResult = {
     scenario: s.id,
     split: o.split,
@@ -148,17 +198,23 @@ export function oosBacktest(s: Scenario, o: BacktestOptions): Checked<BacktestRe
     testTo: addDays(dateOfTurn(s, horizon), -1),
     runs: o.runs,
     seed: o.seed,
-    startEscalation: start.escalation,
+    fit: { ...fitSummary, kept: fit.sets.length, draws: fit.sets.map((x) => x.draw) },
+    endedSets: starts.length - used.length,
+    recording,
+    startEscalation: meanOf(escalations),
+    startEscalationRange: [Math.min(...escalations), Math.max(...escalations)],
     openWar: futures.openWar,
     droppedEvents: s.events.filter((e) => e.date > o.split).map((e) => ({ date: e.date, label: e.label })),
     straddling: s.history.filter((h) => h.date >= dateOfTurn(s, fitWeeks) && h.date <= o.split).length,
     record: totals(test),
-    modelRate: futures.facts.flat().reduce((n, w) => n + w.attacks, 0) / (o.runs * test.length),
+    modelRate,
+    modelListedRate: modelRate * recording.attacks,
+    escalationR: pearson(futures.escalation.map(meanOf), test.map((w) => w.intensity)),
     targetRate: cal.targets.find((x) => x.id === 'attacks-per-week')?.value ?? null,
     persistence,
     climatology,
     scores: {
-      model: scoreForecast(ensembleForecast(futures), test),
+      model: scoreForecast(ensembleForecast(futures, recording.attacks), test),
       persistence: scoreForecast(constantForecast(persistence, test.length), test),
       climatology: scoreForecast(constantForecast(climatology, test.length), test),
     },
@@ -176,7 +232,7 @@ const ROWS: readonly { readonly key: keyof Scores; readonly short: string; reado
   { key: 'crps', short: 'attack-count CRPS', label: 'CRPS: the weekly attack count, in attacks (lower is better)', better: 'lower' },
   { key: 'cover50', short: '50% coverage', label: 'Test weeks inside the 50% interval of the attack count (nominal 0.50)', better: 0.5 },
   { key: 'cover90', short: '90% coverage', label: 'Test weeks inside the 90% interval of the attack count (nominal 0.90)', better: 0.9 },
-  { key: 'r', short: "Pearson's r", label: "Pearson's r with the record's weekly intensity (model: its mean escalation; higher is better)", better: 'higher' },
+  { key: 'r', short: "Pearson's r", label: "Pearson's r with the record's weekly intensity (model: its forecast of that intensity; higher is better)", better: 'higher' },
   { key: 'mse', short: 'intensity error', label: "Mean squared error of the weekly intensity, in the record's units (lower is better)", better: 'lower' },
 ];
 
@@ -233,14 +289,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** What the scores can and cannot say: what the record counts, what is not out of sample. */
 function caveats(r: BacktestResult): string[] {
   const fitAttacks = Math.round(r.climatology.rate * r.fitWeeks);
-  const target = r.targetRate === null ? '' : `, against about ${r.targetRate} a week in the calibration target (\`rates.md\`'s AFP count), the rate the model's AI is calibrated to (section 2)`;
+  const target = r.targetRate === null ? '' : `, against about ${r.targetRate} a week in \`rates.md\`'s AFP count, the rate the model's AI is calibrated to (section 2)`;
   const lethal = LETHAL_ATTACKS_ON_RECORD.filter((l) => l.date >= r.fitFrom && l.date <= r.testTo).map((l) => `${l.date} (${l.killed}; ${l.source})`);
   return [
     '**Reading the scores.**',
     '',
-    `* *What the record counts.* The scenario's history lists the acts the timeline records, not every attack: ${plural(fitAttacks, 'attack')} in the ${r.fitWeeks} fit weeks (${r.climatology.rate.toFixed(3)} a week) and ${r.record.attacks} in the ${r.testWeeks} test weeks${target}. The naive forecasts learn the history's rate and are scored on the same history; the model forecasts the rate it is calibrated to. The attack scores (Brier, CRPS, coverage) therefore measure above all that the two count different things, and so does the intensity's squared error (the model's actors act every week: force protection, patrols, holding fire; the history lists only the acts on the timeline). A weekly count of every attack would be needed to test the model's attack forecasts; the data give only totals.`,
-    '* *Not out of sample in its numbers.* The doctrines, biases, outcome probabilities and dynamics are those of March 2021, set with the whole record to 2021-03-09 in view ([history.md](history.md), section 2.3), and the moves added for later acts (the Majlis law, the IAEA understanding, the acceptance of talks) are in the futures\' move lists. Only the state the futures start from and the record the naive forecasts learn from stop at the split.',
-    `* *One replay's dice.* The record fixes moves, not their outcomes, so the state at the split is that of one replay (seed ${REPLAY_SEED}), dice included: it draws a commander killed by the US strike of 2020-03-12, which the record does not show ([history.md](history.md), section 1.9), and so starts Iran's revenge motive higher than the record implies.`,
+    `* *What the record counts.* The history lists the acts the timeline records, not every attack: ${plural(fitAttacks, 'attack')} in the ${r.fitWeeks} fit weeks and ${r.record.attacks} in the ${r.testWeeks} test weeks${target}. The observation model bridges the two with shares measured on the fit weeks, but a forecast of a thinned record is scored on a handful of events: ${plural(r.record.attackWeeks, 'week')} with a listed attack, ${plural(r.record.strikeWeeks, 'week')} with a US strike and ${plural(r.record.lethalWeeks, 'week')} with a lethal attack in ${r.testWeeks}. On so few, a forecast that varies from week to week and a constant one differ by what one or two weeks decide. A weekly count of every attack (the AFP count week by week, or an event dataset) would let the model's attack forecasts be scored as they are made, without the thinning; \`data/\` gives that count only as totals.`,
+    '* *Only partly out of sample in its numbers.* The fit keeps parameter sets by the fit weeks alone, but the priors are centred on point values set with the whole record to 2021-03-09 in view ([history.md](history.md), section 2.3), the base-rate targets come from an AFP count of October 2019 to November 2020 (two of its fourteen months are test weeks; no monthly breakdown is given to take them out), and the moves added for later acts (the Majlis law, the IAEA understanding, the acceptance of talks) are in the futures\' move lists.',
+    `* *Each set's own replay.* The record fixes moves, not their outcomes, so each set's state at the split is that of one replay (seed ${REPLAY_SEED}), dice included; the sets' escalation at the split spans ${r.startEscalationRange[0].toFixed(2)} to ${r.startEscalationRange[1].toFixed(2)}.`,
     `* *Rare events.* The test weeks hold ${plural(r.record.strikeWeeks, 'week')} with a US strike and ${plural(r.record.lethalWeeks, 'week')} with a lethal attack: the Brier scores of these events differ by what a single week decides.`,
     `* *Lethal attacks.* A history entry carries no outcome, so the lethal attacks are taken from the timeline's casualty column: ${lethal.join(', ')}. The rockets of 2021-03-03, after which a US contractor died of a cardiac event while sheltering, are not counted (\`rates.md\` files it as a non-combat death); counting them would add a second lethal test week.`,
     '* *No talks score.* The record has no talks before 2021-02-18 (the talks are `none` through the whole fit period), so a naive forecast of the talks has nothing to learn from and no talks score is reported.',
@@ -261,11 +317,12 @@ export function backtestSection(r: BacktestResult): string[] {
     '',
     `The record is split at **${r.split}**. The fit period is the ${plural(r.fitWeeks, 'week')} from ${r.fitFrom} to ${addDays(r.testFrom, -1)}; the test period the ${plural(r.testWeeks, 'week')} from ${r.testFrom} to ${r.testTo}.${straddle} Every forecast is made from the scenario as known on the split date: its record entries after it are dropped, and so are its calendar events after it${dropped}, as what they would bring was not known then.`,
     '',
-    `* **Model**: the record replayed (every actor on \`historical\`, seed ${REPLAY_SEED}, as in section 1) through the fit weeks, which leaves the escalation index at ${r.startEscalation.toFixed(2)}; then ${r.runs.toLocaleString('en-US')} futures from that state to ${r.testTo} with every actor on its doctrine (seed ${r.seed}, one independent stream each). A week's attacks are the gain of the calibration's attack counter, its US strike and lethal attack the calibration block's moves and outcomes, its intensity the sum of -Goldstein/10 over the moves played. ${plural(r.openWar, 'future')} (${pct(r.openWar)}) ${r.openWar === 1 ? 'ends' : 'end'} in open war and then ${r.openWar === 1 ? 'holds its' : 'hold their'} last state.`,
+    `* **Model**, calibrated on the fit weeks alone: ${r.fit.evaluated.toLocaleString('en-US')} parameter sets drawn from the model's priors (docs/model.md, section 8; seed ${r.seed}, draw *i* from stream *i*) and judged as the forecast's ensemble is, but by the fit weeks of the record only: the record replayed through them (every actor \`historical\`) correlates with their weekly series at r ≥ ${r.fit.options.minReplayR}, and ${r.fit.options.games} AI games of them reproduce the base rates of section 2 within their bands (the 2021 rate, after the split, is not used). ${r.fit.kept} ${r.fit.kept === 1 ? 'was' : 'were'} kept (${r.fit.verdicts.replay} failed the replay, ${r.fit.verdicts['record-rates']} the base rates, ${r.fit.verdicts.format} the format)${r.fit.kept >= r.fit.options.keep ? `, the first ${r.fit.options.keep} sought` : ''}${r.endedSets > 0 ? `; ${plural(r.endedSets, 'set')} whose replay ended before the split ${r.endedSets === 1 ? 'is' : 'are'} left out` : ''}. Each set replays the record through the fit weeks (seed ${REPLAY_SEED}; escalation at the split ${r.startEscalation.toFixed(2)} on average) and runs its share of ${r.runs.toLocaleString('en-US')} futures from there to ${r.testTo}, every actor on its doctrine (seed ${r.seed}, one stream each). ${plural(r.openWar, 'future')} (${pct(r.openWar)}) ${r.openWar === 1 ? 'ends' : 'end'} in open war and then ${r.openWar === 1 ? 'holds its' : 'hold their'} last state.`,
+    `* **What the record lists** (the observation model, from the fit weeks): the record names ${plural(r.recording.recordAttacks, 'attack')} in ${r.recording.fitWeeks} weeks where the count the model is calibrated to has ${r.recording.targetRate} a week, so each attack of a future is on the record with probability ${f3(r.recording.attacks)} (independently: the listed count is binomial); other acts (neither an attack, a US strike nor an actor's quiet move, which the replay plays for "nothing on the record") are on it with probability ${f3(r.recording.others)} (the record's ${r.recording.recordOthers} against the kept sets' AI games' ${r.recording.modelOthers.toFixed(2)} a week); US strikes and lethal attacks are all on it. A week's intensity is then the sum of -Goldstein/10 over its acts, each weighed by its share.`,
     naiveLine('Persistence', `the last ${PERSISTENCE_WEEKS} fit weeks`, r.persistence),
     naiveLine('Climatology', `the average of all ${r.fitWeeks} fit weeks`, r.climatology),
     '',
-    `The record's test weeks hold ${plural(r.record.attacks, 'attack')} in ${plural(r.record.attackWeeks, 'week')}, ${plural(r.record.strikeWeeks, 'week')} with a US strike and ${plural(r.record.lethalWeeks, 'week')} with a lethal attack; the model forecasts ${r.modelRate.toFixed(2)} attacks a week.`,
+    `The record's test weeks hold ${plural(r.record.attacks, 'attack')} in ${plural(r.record.attackWeeks, 'week')}, ${plural(r.record.strikeWeeks, 'week')} with a US strike and ${plural(r.record.lethalWeeks, 'week')} with a lethal attack; the model forecasts ${r.modelRate.toFixed(2)} attacks a week, ${r.modelListedRate.toFixed(3)} of them on the record. Pearson's r of the model's mean escalation (rather than its forecast of the record's intensity, scored below) with the record's weekly intensity is ${f3(r.escalationR)}.`,
     '',
     '| score | model | persistence | climatology |',
     '|---|---|---|---|',

@@ -114,56 +114,102 @@ export function stateAtSplit(known: Scenario, fitWeeks: number, seed: number): G
   return state;
 }
 
-function weekFacts(cal: Calibration, before: GameState, after: GameState, goldstein: ReadonlyMap<string, number>): WeekFacts {
+/** A week of a future: its attacks, US strike and lethal attack, and the intensity the record would show. */
+function weekFacts(cal: Calibration, before: GameState, after: GameState, weights: ReadonlyMap<string, number>): WeekFacts {
   const moves = after.report!.moves;
   const outcomes = moves.flatMap((m) => m.outcomes.map((o) => `${m.move}/${o}`));
   return {
     attacks: (after.vars[cal.attackCounter] ?? 0) - (before.vars[cal.attackCounter] ?? 0),
     strike: moves.some((m) => cal.strikeMoves.includes(m.move)),
     lethal: outcomes.some((o) => cal.lethalOutcomes.includes(o)),
-    intensity: moves.reduce((sum, m) => sum - (goldstein.get(m.move) ?? 0) / 10, 0),
+    intensity: moves.reduce((sum, m) => sum + (weights.get(m.move) ?? 0), 0),
   };
 }
 
 const QUIET: WeekFacts = { attacks: 0, strike: false, lethal: false, intensity: 0 };
 
-/** `o.runs` futures from `start` to the horizon, every actor on its doctrine; future r on stream r. */
-export function modelFutures(known: Scenario, cal: Calibration, start: GameState, o: ModelOptions): Futures {
+/** Which futures a block runs: streams [first, first + count) of the seed. */
+export interface FutureBlock {
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * The futures of `block` from `start` to the horizon, every actor on its doctrine; future r on
+ * stream r. A week's intensity weighs each move played by `weights` (observedWeights).
+ */
+export function modelFutures(known: Scenario, cal: Calibration, start: GameState, seed: number, block: FutureBlock, weights: ReadonlyMap<string, number>, onFuture?: () => void): Futures {
   const weeks = start.horizon - start.turn;
   const doctrine = all(known, 'doctrine');
-  const goldstein = new Map(known.moves.map((m) => [m.id, m.goldstein]));
-  const facts = Array.from({ length: weeks }, () => new Array<WeekFacts>(o.runs));
-  const escalation = Array.from({ length: weeks }, () => new Array<number>(o.runs));
-  const streams = streamStates(o.seed, 0, o.runs);
+  const facts = Array.from({ length: weeks }, () => new Array<WeekFacts>(block.count));
+  const escalation = Array.from({ length: weeks }, () => new Array<number>(block.count));
+  const streams = streamStates(seed, block.first, block.count);
   let openWar = 0;
-  for (let r = 0; r < o.runs; r++) {
+  for (let r = 0; r < block.count; r++) {
     let state: GameState = { ...start, rng: streams[r]! };
     for (let k = 0; k < weeks; k++) {
       if (!isOver(state)) {
         const next = resolveTurn(known, state, chooseMoves(known, state, doctrine));
-        if (!next.ok) throw new Error(`future ${r}, week ${state.turn}: ${next.error.message}`);
-        facts[k]![r] = weekFacts(cal, state, next.state, goldstein);
+        if (!next.ok) throw new Error(`future ${block.first + r}, week ${state.turn}: ${next.error.message}`);
+        facts[k]![r] = weekFacts(cal, state, next.state, weights);
         state = next.state;
       } else facts[k]![r] = QUIET;
       escalation[k]![r] = state.escalation;
     }
     if (state.ended === 'open-war') openWar += 1;
-    o.onProgress?.(r + 1);
+    onFuture?.();
   }
   return { facts, escalation, openWar };
 }
 
-/** The ensemble's forecast: shares of futures, each week's empirical count distribution, means. */
-export function ensembleForecast(f: Futures): WeeklyForecast {
+/** The futures of several blocks (over the same weeks) as one. */
+export function joinFutures(parts: readonly Futures[]): Futures {
+  const weeks = parts[0]?.facts.length ?? 0;
+  return {
+    facts: Array.from({ length: weeks }, (_, k) => parts.flatMap((p) => p.facts[k]!)),
+    escalation: Array.from({ length: weeks }, (_, k) => parts.flatMap((p) => p.escalation[k]!)),
+    openWar: parts.reduce((n, p) => n + p.openWar, 0),
+  };
+}
+
+/** Binomial(n, q) probabilities of 0 .. n. */
+function binomialPmf(n: number, q: number): number[] {
+  const pmf = [(1 - q) ** n];
+  for (let k = 1; k <= n; k++) pmf.push(q === 1 ? (k === n ? 1 : 0) : (pmf[k - 1]! * (n - k + 1) * q) / (k * (1 - q)));
+  return pmf;
+}
+
+/**
+ * The count the record would list when each of a future's attacks is on it with probability
+ * `share` (independently): the mixture over futures of Binomial(attacks, share), as a cdf.
+ */
+export function thinnedCdf(counts: readonly number[], share: number): number[] {
+  const top = counts.reduce((m, x) => Math.max(m, x), 0);
+  const mass = new Array<number>(top + 1).fill(0);
+  const seen = new Map<number, number>();
+  for (const n of counts) seen.set(n, (seen.get(n) ?? 0) + 1);
+  for (const [n, times] of seen) binomialPmf(n, share).forEach((p, k) => (mass[k]! += (p * times) / counts.length));
+  let total = 0;
+  return mass.map((p) => Math.min(1, (total += p)));
+}
+
+/**
+ * The ensemble's forecast of what the record will list: each week's chance of a listed attack and
+ * the listed count's distribution (every attack listed with probability `attackShare`; 1 scores the
+ * model's own counts), the shares of futures with a US strike and a lethal attack, the mean
+ * intensity the record would show. Its trend (for Pearson's r) is that intensity.
+ */
+export function ensembleForecast(f: Futures, attackShare: number): WeeklyForecast {
   const share = (ws: readonly WeekFacts[], p: (w: WeekFacts) => boolean) => ws.filter(p).length / ws.length;
   const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const intensity = f.facts.map((ws) => mean(ws.map((w) => w.intensity)));
   return {
-    attack: f.facts.map((ws) => share(ws, (w) => w.attacks > 0)),
+    attack: f.facts.map((ws) => mean(ws.map((w) => 1 - (1 - attackShare) ** w.attacks))),
     strike: f.facts.map((ws) => share(ws, (w) => w.strike)),
     lethal: f.facts.map((ws) => share(ws, (w) => w.lethal)),
-    counts: f.facts.map((ws) => empiricalCdf(ws.map((w) => w.attacks))),
-    intensity: f.facts.map((ws) => mean(ws.map((w) => w.intensity))),
-    trend: f.escalation.map(mean),
+    counts: f.facts.map((ws) => (attackShare === 1 ? empiricalCdf(ws.map((w) => w.attacks)) : thinnedCdf(ws.map((w) => w.attacks), attackShare))),
+    intensity,
+    trend: intensity,
   };
 }
 

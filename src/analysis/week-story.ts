@@ -7,7 +7,7 @@ import { dateOfTurn, turnOfDate } from '../engine/compile';
 import type { TurnReport } from '../engine/report';
 import type { GameState } from '../engine/state';
 import type { LinearTerm, Scenario } from '../scenario/schema';
-import { CALM_WEEK_LINES, MAX_CAUSES, MIN_CAUSE } from './week-story.constants';
+import { MAX_CAUSES, MIN_CAUSE } from './week-story.constants';
 
 const DAY_MS = 86_400_000;
 
@@ -149,11 +149,10 @@ export function weekStory({ scenario, report, before, after, numbers = true }: W
   const lines = [...report.narrative];
   if (!hadViolence(scenario, report)) {
     for (const played of report.moves) {
-      const calm = CALM_WEEK_LINES[played.move];
       const move = scenario.moves.find((m) => m.id === played.move);
-      if (calm === undefined || !move) continue;
+      if (move?.calmNarrative === undefined) continue;
       const i = lines.indexOf(move.narrative[report.turn % move.narrative.length]!);
-      if (i >= 0) lines[i] = calm;
+      if (i >= 0) lines[i] = move.calmNarrative;
     }
   }
   const transition = scenario.talks.transitions.find((t) => t.id === report.talks.transition);

@@ -30,6 +30,13 @@ describe('priors', () => {
     expect(unused).toEqual([]);
   });
 
+  it('hold what a counter adds fixed: an attack counts as one attack in every parameter set', () => {
+    const counters = march.variables.filter((v) => v.counter).map((v) => v.id);
+    const counted = judgements(march).filter((j) => counters.some((c) => j.path.endsWith(`.effects.${c}.add`)));
+    expect(counted.map((j) => j.path)).toContain('moves.militia.rockets.effects.militia.attacks.add');
+    for (const j of counted) expect([j.path, j.rule.kind]).toEqual([j.path, 'fixed']);
+  });
+
   it('map [0, 1] onto each prior and back, with the value itself inside the range', () => {
     for (const j of uncertain(march)) {
       expect(j.low).toBeLessThanOrEqual(j.value + 1e-12);

@@ -177,6 +177,8 @@ export const move = z
     narrative: list(text, MAX_NARRATIVES, 'narratives').min(1),
     /** Added when none of the move's outcomes happened (e.g. "no casualties"). */
     quietNarrative: bounded(MAX_TEXT_LENGTH).optional(),
+    /** Told instead of the narrative in a week without violence, where the narrative takes violence for granted. */
+    calmNarrative: bounded(MAX_TEXT_LENGTH).optional(),
   })
   .strict();
 

@@ -15,7 +15,8 @@ import { initialState, type GameState } from '../../engine/state';
 import { summarize } from '../../engine/summary';
 import { MAX_SEED } from '../../scenario/limits';
 import { withParameters } from '../../scenario/parameters';
-import { backtestSection, DEFAULT_SPLIT, oosBacktest } from '../../analysis/oos-backtest';
+import { backtestSection, DEFAULT_FIT, DEFAULT_SPLIT, oosBacktest } from '../../analysis/oos-backtest';
+import { ensembleJudgements } from '../../analysis/ensemble';
 import { testPropositions, type PropositionResult } from '../../analysis/propositions';
 import type { CalibrationTarget, Scenario, StrategyId } from '../../scenario/schema';
 import { finalEscalation, perturbations, talksAlive, tornado, type TornadoBar } from '../../analysis/sensitivity';
@@ -249,7 +250,7 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
     lines.push('## 6. Global sensitivity (Morris screening over the priors)', '', ...morris, '');
   }
   if (backtestRuns > 0) {
-    const backtest = oosBacktest(scenario, { runs: backtestRuns, seed, split: DEFAULT_SPLIT });
+    const backtest = oosBacktest(scenario, { runs: backtestRuns, seed, split: DEFAULT_SPLIT, priors: ensembleJudgements(forecastScenario), fit: DEFAULT_FIT });
     if (backtest.ok) lines.push(...backtestSection(backtest.value));
     else io.err(`backtest: ${backtest.error.message}; section 7 left out\n`);
   }
