@@ -122,6 +122,26 @@ describe('deterrence-lab play', { timeout: 30_000 }, () => {
     }
   });
 
+  it('gives each week\'s outlook its model range across the calibrated ensemble, or none with --point', () => {
+    const args = ['play', 'march-2021', '--seed', '2', '--turns', '2', '--outlook-runs', '300', '--format', 'csv'];
+    const r = cli(...args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const [alive, lo, hi] = ['talks alive in 12 weeks', 'model range: low (5th pct)', 'model range: high (95th pct)'].map((c) => Number(row[c]));
+      expect(lo, 'a set-to-set range, wider than chance alone').toBeLessThan(hi! - 0.05);
+      expect(lo).toBeLessThanOrEqual(alive!);
+      expect(hi).toBeGreaterThanOrEqual(alive!);
+    }
+    const table = cli('play', 'march-2021', '--seed', '2', '--turns', '2', '--outlook-runs', '300');
+    expect(table.stdout).toMatch(/Talks outlook: \d+% chance they are still alive in 12 weeks — model range \d+%–\d+% across 100 calibrated parameter sets\./);
+    const point = cli(...args, '--point');
+    expect(point.status, point.stderr).toBe(0);
+    expect(point.stdout.split('\n')[0]).not.toContain('model range');
+  });
+
   it('prints the same game twice for the same seed', () => {
     const args = ['play', scenarioFile, '--seed', '11', '--turns', '8', '--format', 'json'];
     const first = cli(...args);

@@ -61,13 +61,14 @@ export function outlookFromTally(scenario: Scenario, tally: ForecastTally): Talk
   return { weeks: tally.turns, runs: tally.runs, curve, alive: curve[tally.turns]!, model: aliveModelOf(tally, tally.turns) };
 }
 
-/** The talks outlook from `state`, on this thread. */
+/** The talks outlook from `state`, on this thread (each future's numbers drawn from `ensemble`, if given). */
 export function talksOutlook(
   scenario: Scenario,
   state: GameState,
   runs: number = OUTLOOK_RUNS,
   strategies?: Readonly<Record<string, StrategyId>>,
+  ensemble?: ForecastEnsemble,
 ): TalksOutlook {
-  const o = outlookOptions(scenario, state, runs, strategies);
+  const o = outlookOptions(scenario, state, runs, strategies, ensemble);
   return outlookFromTally(scenario, forecastChunk(scenario, state, o, 0, o.runs));
 }

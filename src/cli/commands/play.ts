@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { beliefSentences } from '../../engine/explain';
 import { chooseMoves, isOver, queueInject, resolveTurn, type GameLog } from '../../engine/game';
 import { rungOf } from '../../engine/ladder';
+import type { ForecastEnsemble } from '../../engine/forecast';
 import { OUTLOOK_RUNS, talksOutlook } from '../../engine/outlook';
 import { initialState, type GameState } from '../../engine/state';
 import { writeGameFile } from '../../scenario/files/game-file';
@@ -12,22 +13,25 @@ import type { Scenario, StrategyId } from '../../scenario/schema';
 import { formatOption, intOption, policyOptions, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable, type Table } from '../format';
 import type { Io } from '../io';
-import { loadScenario } from '../load';
+import { loadEnsemble, loadScenario } from '../load';
 import { defineCommand, parseCommand } from '../options';
 import { provenance } from '../../analysis/exports';
 
 /**
  * One row per resolved week: the moves, what the dice decided, where things stand, the weekly risk
  * that the talks collapse and, with `outlookRuns` > 0, the talks outlook (the chance they are still
- * alive `talks.outlookWeeks` weeks on, from that many futures).
+ * alive `talks.outlookWeeks` weeks on, from that many futures; drawn from `ensemble`, if given, with
+ * its model range across the ensemble's sets).
  */
 export function gameTable(
   scenario: Scenario,
   states: readonly GameState[],
   strategies: Readonly<Record<string, StrategyId>> = {},
   outlookRuns = 0,
+  ensemble: ForecastEnsemble | null = null,
 ): Table {
   const weeks = scenario.talks.outlookWeeks;
+  const modelColumns = ensemble ? ['model range: low (5th pct)', 'model range: high (95th pct)'] : [];
   const columns = [
     'week',
     'date',
@@ -37,12 +41,13 @@ export function gameTable(
     'rung',
     'talks',
     'collapse risk this week',
-    ...(outlookRuns > 0 ? [`talks alive in ${weeks} weeks`] : []),
+    ...(outlookRuns > 0 ? [`talks alive in ${weeks} weeks`, ...modelColumns] : []),
   ];
   const rows = states.slice(1).map((s) => {
     const r = s.report!;
     const outcomes = r.moves.flatMap((m) => m.outcomes.map((o) => `${m.actor}:${o}`)).join(' ');
-    const outlook = outlookRuns > 0 ? [talksOutlook(scenario, s, outlookRuns, strategies).alive] : [];
+    const o = outlookRuns > 0 ? talksOutlook(scenario, s, outlookRuns, strategies, ensemble ?? undefined) : null;
+    const outlook = o ? [o.alive, ...(ensemble ? [o.model?.lo ?? '', o.model?.hi ?? ''] : [])] : [];
     return [r.turn + 1, r.date, ...r.moves.map((m) => m.move), outcomes, s.escalation, rungOf(scenario, s.escalation).name, s.talks.phase, r.talks.risk.after, ...outlook];
   });
   return { columns, rows };
@@ -112,6 +117,7 @@ export const playSpec = defineCommand({
     save: { type: 'string', value: 'game.json', description: "save the game's log" },
     inject: { type: 'string', multiple: true, value: 'WEEK=ID', description: "fire the scenario's event ID once WEEK weeks have been played (repeatable)" },
     'outlook-runs': { type: 'string', value: 'N', description: `futures for each week's talks outlook (default ${OUTLOOK_RUNS}; 0 leaves it out)` },
+    point: { type: 'boolean', description: "the outlook's futures on the scenario's own values, not the calibrated ensemble (no model range)" },
   },
 });
 
@@ -119,7 +125,8 @@ export function play(args: readonly string[], io: Io): number {
   const parsed = parseCommand(playSpec, args, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  const { scenario } = loadScenario(positionals[0] ?? 'march-2021');
+  const loaded = loadScenario(positionals[0] ?? 'march-2021');
+  const { scenario } = loaded;
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const turns = intOption(values.turns, 'turns', scenario.defaultTurns, 1, MAX_WEEKS);
   const strategies = policyOptions(scenario, values.policy);
@@ -127,16 +134,25 @@ export function play(args: readonly string[], io: Io): number {
   const outlookRuns = intOption(values['outlook-runs'], 'outlook-runs', OUTLOOK_RUNS, 0, 100_000);
   const { states, game } = playGame(scenario, seed, turns, strategies, injectOptions(scenario, values.inject, turns));
   if (values.save) writeFileSync(values.save, renderJson(writeGameFile(game, scenario)));
-  const table = gameTable(scenario, states, strategies, outlookRuns);
+  // The outlook's futures draw their numbers from the calibrated ensemble, as the app's do, unless --point.
+  const { ensemble, notice } = values.point || outlookRuns === 0 ? { ensemble: null, notice: null } : loadEnsemble(scenario, loaded.file);
+  if (notice) io.err(`${notice}\n`);
+  const table = gameTable(scenario, states, strategies, outlookRuns, ensemble);
   if (format === 'csv') io.out(renderCsv(table));
   else if (format === 'json') {
-    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies }), game: writeGameFile(game, scenario), reports: states.slice(1).map((s) => s.report) }));
+    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies, ...(ensemble ? { ensemble: ensemble.id } : {}) }), game: writeGameFile(game, scenario), reports: states.slice(1).map((s) => s.report) }));
   } else {
     io.out(`${scenario.title}: seed ${seed}, ${turns} weeks\n\n${renderTable(table)}\n`);
     const notes = beliefLines(scenario, states);
     if (notes.length > 0) io.out(`\nWhat the actors expected:\n${notes.map((l) => `  ${l}`).join('\n')}\n`);
     const end = states[states.length - 1]!;
     io.out(`\nEnded: ${end.ended ?? 'horizon reached'} at week ${end.turn}; escalation ${end.escalation.toFixed(2)} (${rungOf(scenario, end.escalation).name}); talks ${end.talks.phase}.\n`);
+    if (outlookRuns > 0 && states.length > 1) {
+      const o = talksOutlook(scenario, end, outlookRuns, strategies, ensemble ?? undefined);
+      const pct = (x: number) => `${Math.round(100 * x)}%`;
+      const range = o.model ? ` — model range ${pct(o.model.lo)}–${pct(o.model.hi)} across ${ensemble!.sets.length} calibrated parameter sets` : " (the scenario's own values: no model range)";
+      io.out(`Talks outlook: ${pct(o.alive)} chance they are still alive in ${o.weeks} weeks${range}.\n`);
+    }
   }
   return 0;
 }
