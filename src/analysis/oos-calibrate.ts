@@ -34,7 +34,7 @@ export interface FitSet {
 }
 
 export interface FitEnsemble {
-  readonly options: Omit<FitOptions, 'keep'> & { readonly keep: number };
+  readonly options: FitOptions;
   /** Draws evaluated (fewer than `draws` when `keep` were kept first), and why each went. */
   readonly evaluated: number;
   readonly verdicts: Readonly<Record<Verdict, number>>;
@@ -50,7 +50,7 @@ export function fitEnsemble(fitRecord: Scenario, judged: readonly Judgement[], o
   const sets: FitSet[] = [];
   let evaluated = 0;
   while (evaluated < o.draws && sets.length < o.keep) {
-    const d = judgeDraw(null, fitRecord, judged, { first: 0, count: o.draws, seed: o.seed, games: o.games, minReplayR: o.minReplayR }, evaluated);
+    const d = judgeDraw(null, fitRecord, judged, { first: evaluated, count: 1, seed: o.seed, games: o.games, minReplayR: o.minReplayR }, evaluated);
     evaluated += 1;
     verdicts[d.verdict] += 1;
     if (d.verdict === 'kept') sets.push({ draw: d.index, values: restrictTo(fitRecord, d.values) });
