@@ -8,16 +8,13 @@ import { z } from './zod';
 import {
   MAX_ACTORS,
   MAX_BELIEFS,
-  MAX_CALIBRATION_TARGETS,
   MAX_CONDITIONS,
   MAX_CONTEXT,
   MAX_DELAYED,
   MAX_EFFECTS,
   MAX_EVENTS,
   MAX_HISTORY,
-  MAX_ID_LENGTH,
   MAX_INJECTS,
-  MAX_LABEL_LENGTH,
   MAX_MOVES,
   MAX_NARRATIVES,
   MAX_OUTCOMES,
@@ -27,14 +24,17 @@ import {
   MAX_SOURCES,
   MAX_TALKS_PHASES,
   MAX_TALKS_TRANSITIONS,
-  MAX_TERMS,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
   MAX_VARIABLES,
   MAX_WEEKS,
-  dateProblem,
 } from './limits';
 import { priorsSection } from './prior-schema';
+import { bounded, finite, id, isoDate, label, list, nonEmpty, nonNegative, probability, ref, text, weights } from './schema-fields';
+import { calibration, calibrationTarget, contextEvent, historyEntry, source } from './schema-record';
+
+export { ref } from './schema-fields';
+export { calibration, calibrationTarget, contextEvent, historyEntry, source } from './schema-record';
 
 /** The version written by this code; older files are migrated (see migrations.ts). */
 export const SCHEMA_VERSION = 1;
@@ -46,56 +46,6 @@ export const strategyIds = ['doctrine', 'tit-for-tat', 'proportional', 'grim-tri
 export type StrategyId = (typeof strategyIds)[number];
 
 export const linkFunctions = ['logistic', 'clamp'] as const;
-
-/** A string of at most `max` characters; the error says how long it is. */
-function bounded(max: number) {
-  return z.string().max(max, { error: (issue) => `at most ${max} characters, got ${(issue.input as string).length}` });
-}
-
-/** A non-empty string of at most `max` characters. */
-const nonEmpty = (max: number) => bounded(max).min(1);
-/** A name, title, label or unit. */
-const label = nonEmpty(MAX_LABEL_LENGTH);
-/** A summary, description, narrative or source. */
-const text = nonEmpty(MAX_TEXT_LENGTH);
-
-/**
- * A list of at most `max` items, `what` named in the error. The caps keep a hostile or generated file
- * from making parsing and compiling slow (limits.ts).
- */
-function list<T extends z.ZodType>(item: T, max: number, what: string) {
-  return z.array(item).max(max, { error: (issue) => `at most ${max} ${what}, got ${(issue.input as readonly unknown[]).length}` });
-}
-
-const id = bounded(MAX_ID_LENGTH)
-  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an id of lower-case letters, digits, "-" and "."')
-  .refine((s) => !(s in Object.prototype), 'an id that is not a built-in name such as "constructor"');
-/** A real calendar date, YYYY-MM-DD: the pattern alone would let 2021-02-30 through to the engine. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .superRefine((date, ctx) => {
-    const problem = dateProblem(date);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'bad-date' } });
-  });
-const finite = z.number().finite();
-const probability = finite.min(0).max(1);
-const nonNegative = finite.min(0);
-
-/**
- * A reference to a number in the game state, read by linear terms and conditions:
- * a variable id, `escalation`, `turn`, `tension:A:B` (dyad tension), `grudge:A:B` (A's remembered
- * hostility from B), `talks:PHASE` (1 while the talks are in that phase, else 0) or `talks:alive`.
- */
-export const ref = nonEmpty(MAX_REF_LENGTH);
-
-/** Weights on refs (coefficients, objectives, grudges), at most MAX_TERMS of them. */
-function weights<V extends z.ZodType>(value: V) {
-  return z.record(ref, value).refine((r) => Object.keys(r).length <= MAX_TERMS, {
-    error: (issue) => `at most ${MAX_TERMS} refs, got ${Object.keys(issue.input as object).length}`,
-    params: { code: 'too_big' },
-  });
-}
 
 /** value = link(base + sum of coef * ref). A logistic link gives a probability in (0, 1). */
 export const linearTerm = z
@@ -366,65 +316,6 @@ export const inject = z
     talks: id.optional(),
     /** The kind of event in the record it is modelled on. */
     source: text,
-  })
-  .strict();
-
-/** A real move of the record: the historical policy plays it in the week of its date. */
-export const historyEntry = z
-  .object({
-    date: isoDate,
-    actor: id,
-    move: id,
-    source: text,
-    note: bounded(MAX_TEXT_LENGTH).optional(),
-  })
-  .strict();
-
-/** A real event before the scenario's start, shown on the escalation chart as context. */
-export const contextEvent = z
-  .object({
-    date: isoDate,
-    label,
-    rung: z.number().int().min(0),
-    source: text,
-  })
-  .strict();
-
-/** A base rate from the record that a back-test holds the model to. */
-export const calibrationTarget = z
-  .object({
-    id: z.enum(['attacks-per-week', 'lethal-attack-share', 'us-retaliation-lag', 'militia-retaliation-lag']),
-    label,
-    /** The record's value, and the band the model must fall in to pass. */
-    value: finite,
-    lo: finite,
-    hi: finite,
-    source: text,
-  })
-  .strict()
-  .refine((t) => t.lo <= t.value && t.value <= t.hi, { message: 'lo <= value <= hi' });
-
-/** How to read games for the back-tests: which moves are attacks and strikes, which outcomes kill. */
-export const calibration = z
-  .object({
-    attackMoves: list(id, MAX_REFS_LISTED, 'moves').min(1),
-    strikeMoves: list(id, MAX_REFS_LISTED, 'moves').min(1),
-    /** `move/outcome` ids whose happening makes an attack lethal. */
-    lethalOutcomes: list(nonEmpty(MAX_REF_LENGTH), MAX_REFS_LISTED, 'outcomes').min(1),
-    /** A counter variable of attacks (volleys), for attacks per week. */
-    attackCounter: id,
-    /** Responses later than this many weeks do not count as retaliation. */
-    maxLagWeeks: z.number().int().min(1).max(26),
-    targets: list(calibrationTarget, MAX_CALIBRATION_TARGETS, 'targets').default([]),
-  })
-  .strict();
-
-export const source = z
-  .object({
-    id,
-    title: label,
-    /** Only http(s): the app renders it as a link, and a `javascript:` URL there would run code. */
-    url: z.url({ protocol: z.regexes.httpProtocol, error: 'an http or https URL' }).max(MAX_URL_LENGTH).optional(),
   })
   .strict();
 
