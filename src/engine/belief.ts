@@ -53,13 +53,6 @@ export function credibility(w: Work, b: number): number {
   return beliefMean(w, b) - baselineMean(w, b);
 }
 
-/** The mean value to `holder` of the belief's responses (each as likely as another), given each move's value in `values`. */
-function meanValue(b: CompiledBelief, values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < b.responses.length; i++) total += values[b.responses[i]!]!;
-  return total / b.responses.length;
-}
-
 /** The mean value to `holder` of the belief's responses, computed afresh (for reports and tests). */
 export function responseValue(c: Compiled, w: Work, holder: number, b: CompiledBelief): number {
   let total = 0;
@@ -76,8 +69,19 @@ export function beliefStakes(c: Compiled, w: Work, a: number, foresight: number,
   const weighed = c.responsesWeighed[a]!;
   for (let k = 0; k < weighed.length; k++) values[weighed[k]!] = gainOf(c, w, a, weighed[k]!);
   const held = c.beliefsHeld[a]!;
+  const { beliefResponseFrom, beliefResponseTo, beliefResponses } = c;
+  const v = w.belief;
   for (let k = 0; k < held.length; k++) {
     const b = held[k]!;
-    out[b] = foresight * credibility(w, b) * meanValue(c.beliefs[b]!, values);
+    // credibility and meanValue, read from the flat tables.
+    const at = b * BeliefSlot.size;
+    const hit = v[at]!;
+    const baseHit = v[at + 2]!;
+    const credible = hit / (hit + v[at + 1]!) - baseHit / (baseHit + v[at + 3]!);
+    const from = beliefResponseFrom[b]!;
+    const to = beliefResponseTo[b]!;
+    let total = 0;
+    for (let i = from; i < to; i++) total += values[beliefResponses[i]!]!;
+    out[b] = foresight * credible * (total / (to - from));
   }
 }

@@ -74,9 +74,18 @@ function beliefsListing(beliefs: readonly CompiledBelief[], count: number, liste
 export function beliefTables(beliefs: readonly CompiledBelief[], actors: number, moves: number, outcomes: number) {
   const beliefResponse = new Uint8Array(beliefs.length * moves);
   beliefs.forEach((b, i) => b.responses.forEach((m) => (beliefResponse[i * moves + m] = 1)));
+  const responseFrom = new Int32Array(beliefs.length);
+  const responseTo = new Int32Array(beliefs.length);
+  beliefs.forEach((b, i) => {
+    responseFrom[i] = i > 0 ? responseTo[i - 1]! : 0;
+    responseTo[i] = responseFrom[i]! + b.responses.length;
+  });
   return {
     beliefAbout: Int32Array.from(beliefs.map((b) => b.about)),
     beliefWindow: Int32Array.from(beliefs.map((b) => b.window)),
+    beliefResponseFrom: responseFrom,
+    beliefResponseTo: responseTo,
+    beliefResponses: Int32Array.from(beliefs.flatMap((b) => [...b.responses])),
     beliefPrior: Float64Array.from(beliefs.flatMap((b) => [...b.prior, ...b.baseline])),
     beliefResponse,
     beliefsHeld: Array.from({ length: actors }, (_, a) => Int32Array.from(beliefs.flatMap((b, i) => (b.holder === a ? [i] : [])))),

@@ -164,6 +164,10 @@ export interface Compiled {
   /** Per belief, the actor it is about and its window in weeks (CompiledBelief's), for the weekly update. */
   readonly beliefAbout: Int32Array;
   readonly beliefWindow: Int32Array;
+  /** Per belief, its response moves: beliefResponses[beliefResponseFrom[b] .. beliefResponseTo[b]). */
+  readonly beliefResponseFrom: Int32Array;
+  readonly beliefResponseTo: Int32Array;
+  readonly beliefResponses: Int32Array;
   /** The beliefs' prior pseudo-counts, four per belief in Work.belief's order (belief.ts). */
   readonly beliefPrior: Float64Array;
   /** beliefResponse[b * moves + m] is 1 when move m counts as belief b's response. */

@@ -93,10 +93,11 @@ function scoreMoves(c: Compiled, w: Work, a: number, legal: Int32Array, scores: 
       }
       value += escalationWeight * pull;
     }
-    s += objectiveWeight * value;
+    // Multiplying or dividing by one is exact: the common weight and temperature of 1 skip the operation.
+    s += objectiveWeight === 1 ? value : objectiveWeight * value;
     if (stakes !== null && anticipatedTo[m]! > anticipatedFrom[m]!) s += anticipationOf(c, w, m, stakes);
     legal[count] = m;
-    scores[count++] = s / temperature;
+    scores[count++] = temperature === 1 ? s : s / temperature;
   }
   return count;
 }
