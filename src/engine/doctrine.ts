@@ -103,25 +103,35 @@ function scoreMoves(c: Compiled, w: Work, a: number, legal: Int32Array, scores: 
 }
 
 /**
- * Actor `a`'s doctrine choice with the uniform draw `u`, while the week's choices are made: a
- * softmax over its scored legal moves (written into `legal`, their weights into `scores`).
+ * Actor `a`'s softmax weights while the week's choices are made: its legal moves written into
+ * `legal`, their weights (exp of score minus the best score) into `scores`; returns how many.
  */
-export function doctrineChoice(c: Compiled, w: Work, a: number, u: number, legal: Int32Array, scores: Float64Array): number {
+export function doctrineWeights(c: Compiled, w: Work, a: number, legal: Int32Array, scores: Float64Array): number {
   const count = scoreMoves(c, w, a, legal, scores);
   let max = -Infinity;
   for (let k = 0; k < count; k++) if (scores[k]! > max) max = scores[k]!;
-  let total = 0;
   for (let k = 0; k < count; k++) {
     // exp(0) is exactly 1: the best move's weight needs no exp.
     const d = scores[k]! - max;
-    const e = d === 0 ? 1 : Math.exp(d);
-    scores[k] = e;
-    total += e;
+    scores[k] = d === 0 ? 1 : Math.exp(d);
   }
+  return count;
+}
+
+/** The move the uniform draw `u` picks from `count` weighted moves at `legal[at ..]`, `weights[at ..]`. */
+export function pickWeighted(u: number, legal: Int32Array, weights: Float64Array, at: number, count: number): number {
+  const end = at + count;
+  let total = 0;
+  for (let k = at; k < end; k++) total += weights[k]!;
   let target = u * total;
-  for (let k = 0; k < count; k++) {
-    target -= scores[k]!;
+  for (let k = at; k < end; k++) {
+    target -= weights[k]!;
     if (target < 0) return legal[k]!;
   }
-  return legal[count - 1]!;
+  return legal[end - 1]!;
+}
+
+/** Actor `a`'s doctrine choice with the uniform draw `u` (its legal moves written into `legal`, their weights into `scores`). */
+export function doctrineChoice(c: Compiled, w: Work, a: number, u: number, legal: Int32Array, scores: Float64Array): number {
+  return pickWeighted(u, legal, scores, 0, doctrineWeights(c, w, a, legal, scores));
 }

@@ -11,6 +11,7 @@ import type { Scenario, StrategyId } from '../scenario/schema';
 import { compile, type Compiled } from './compile';
 import { rngFromState, streamStates } from './rng';
 import { toWork, type GameState } from './state';
+import { stateChoices, type StateChoices } from './policies';
 import { playWork } from './turn';
 import { cloneWork, EndReason, resetWork, type Work } from './work';
 
@@ -186,19 +187,23 @@ export function forecastChunk(
   const w = cloneWork(base);
   let cr = c;
   let crSet = -1;
+  // Every future's first week is chosen from the start state: its weights are computed once per parameter set.
+  let firstWeek: StateChoices | undefined;
   for (let r = 0; r < count; r++) {
     // Future i uses set floor(i * n / runs): each set a block of consecutive futures (its numbers stay in cache).
     const set = ensemble ? Math.floor(((first + r) * ensemble.sets.length) / o.runs) : -1;
     if (set !== crSet) {
       cr = compiledSet(scenario, ensemble!, set);
       crSet = set;
+      firstWeek = undefined;
     }
     resetWork(w, base);
     w.rng = rngFromState(starts[r]!);
     record(c, w, 0, tally, set);
     for (let k = 1; k <= turns; k++) {
       if (w.ended === EndReason.none) {
-        playWork(cr, w, tally.strategies, moves, scores, scratch);
+        if (k === 1) firstWeek ??= stateChoices(cr, base, tally.strategies);
+        playWork(cr, w, tally.strategies, moves, scores, scratch, undefined, k === 1 ? firstWeek : undefined);
         resolved += 1;
       }
       record(c, w, k, tally, set);

@@ -8,7 +8,7 @@
  */
 import type { StrategyId } from '../scenario/schema';
 import type { Compiled, CompiledMove } from './compile';
-import { doctrineChoice, stakesOf } from './doctrine';
+import { doctrineChoice, doctrineWeights, pickWeighted, stakesOf } from './doctrine';
 import { policyStream, uniform, type Rng } from './rng';
 import { openChoices } from './week';
 import { isLegal, legalInto, type Work } from './work';
@@ -138,4 +138,40 @@ export function chooseAll(c: Compiled, w: Work, strategies: readonly StrategyId[
   const buffer = c.legalBuffer;
   openChoices(c);
   for (let a = 0; a < c.actors; a++) out[a] = chooseWith(c, w, a, strategies[a]!, uniform(rng), scores, buffer);
+}
+
+/**
+ * The doctrine actors' weights in one state, to choose from again with other draws: every future
+ * of a forecast starts its first week from the same state, so its weights are computed once.
+ * count[a] is -1 for an actor under another strategy (chosen afresh: those are cheap).
+ */
+export interface StateChoices {
+  readonly count: Int32Array;
+  /** Actor a's legal moves and their weights at [a * moves, a * moves + count[a]). */
+  readonly legal: Int32Array;
+  readonly weight: Float64Array;
+}
+
+export function stateChoices(c: Compiled, w: Work, strategies: readonly StrategyId[]): StateChoices {
+  const moves = c.moves.length;
+  const choices = { count: new Int32Array(c.actors).fill(-1), legal: new Int32Array(c.actors * moves), weight: new Float64Array(c.actors * moves) };
+  openChoices(c);
+  for (let a = 0; a < c.actors; a++) {
+    if (strategies[a] !== 'doctrine') continue;
+    const legal = choices.legal.subarray(a * moves, (a + 1) * moves);
+    choices.count[a] = doctrineWeights(c, w, a, legal, choices.weight.subarray(a * moves, (a + 1) * moves));
+  }
+  return choices;
+}
+
+/** chooseAll in the state `choices` were made from: the same draws, the same moves. */
+export function chooseAllFrom(c: Compiled, w: Work, strategies: readonly StrategyId[], choices: StateChoices, out: Int32Array, scores: Float64Array, rng: Rng): void {
+  const buffer = c.legalBuffer;
+  const moves = c.moves.length;
+  openChoices(c);
+  for (let a = 0; a < c.actors; a++) {
+    const u = uniform(rng);
+    const count = choices.count[a]!;
+    out[a] = count >= 0 ? pickWeighted(u, choices.legal, choices.weight, a * moves, count) : chooseWith(c, w, a, strategies[a]!, u, scores, buffer);
+  }
 }

@@ -14,7 +14,7 @@ import { observeBeliefs } from './belief';
 import type { Compiled, CompiledEffect, CompiledEvent, CompiledMove } from './compile';
 import { RefKind } from '../scenario/refs';
 import type { StrategyId } from '../scenario/schema';
-import { chooseAll } from './policies';
+import { chooseAll, chooseAllFrom, type StateChoices } from './policies';
 import { drawStateInto, uniform } from './rng';
 import { applyTransition, drawTransition } from './talks';
 import type { Trace } from './trace';
@@ -256,12 +256,23 @@ export function stepWork(c: Compiled, w: Work, moves: ArrayLike<number>, scratch
 /**
  * The Monte Carlo week: draws the next week's state, lets every actor choose from the week's
  * policy draws (as `chooseAll` would from a copy), and resolves the week. The same draws as
- * `chooseAll` then `stepWork`, without copying the generator.
+ * `chooseAll` then `stepWork`, without copying the generator. `choices`, when given, were made in
+ * this state (policies.ts `stateChoices`).
  */
-export function playWork(c: Compiled, w: Work, strategies: readonly StrategyId[], moves: Int32Array, scores: Float64Array, scratch: Float64Array, forced?: Int32Array): number {
+export function playWork(
+  c: Compiled,
+  w: Work,
+  strategies: readonly StrategyId[],
+  moves: Int32Array,
+  scores: Float64Array,
+  scratch: Float64Array,
+  forced?: Int32Array,
+  choices?: StateChoices,
+): number {
   const next = nextState;
   drawStateInto(w.rng, next);
-  chooseAll(c, w, strategies, moves, scores, w.rng);
+  if (choices) chooseAllFrom(c, w, strategies, choices, moves, scores, w.rng);
+  else chooseAll(c, w, strategies, moves, scores, w.rng);
   if (forced) for (let a = 0; a < c.actors; a++) if (forced[a]! >= 0 && isLegal(c, w, forced[a]!)) moves[a] = forced[a]!;
   return resolveWeek(c, w, moves, scratch, null, next);
 }
