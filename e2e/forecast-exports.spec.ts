@@ -31,7 +31,7 @@ test('the fan chart has a legend for its bands, and all the forecast’s charts 
   await expect(legend).toBeVisible();
   await expect(legend.getByRole('listitem')).toHaveText(['90% of futures', '50% of futures', 'median', 'this game']);
   await expect(page.getByRole('list', { name: /^Legend: JCPOA talks/ }).getByRole('listitem')).toContainText(['alive (share of futures)', '95% interval (chance)', 'model range (90% of parameter sets)']);
-  await expect(page.locator('figure[data-chart="final-rungs"] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('figure[data-chart="final-rungs"] .plot-bar').first()).toBeVisible();
 
   const one = await downloaded(page, 'Save escalation: the range of futures as PNG');
   const all = await downloaded(page, 'Save all charts as PNG');

@@ -19,12 +19,24 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   await page.getByRole('button', { name: 'Forecast', exact: true }).click();
   const fan = page.locator('figure[data-chart="fan"]');
   await expect(fan).toBeVisible({ timeout: 20_000 });
-  await expect(fan.locator('.recharts-area')).toHaveCount(2);
-  await expect(fan.locator('.recharts-line')).toHaveCount(2);
+  await expect(fan.locator('.plot-band')).toHaveCount(2);
+  await expect(fan.locator('.plot-line')).toHaveCount(2);
   // The chance interval, and the model range across the calibrated parameter sets.
-  await expect(page.locator('figure[data-chart="forecast-survival"] .recharts-area')).toHaveCount(2);
-  await expect(page.locator('figure[data-chart="final-rungs"] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('figure[data-chart="forecast-survival"] .plot-band')).toHaveCount(2);
+  await expect(page.locator('figure[data-chart="final-rungs"] .plot-bar').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Outcomes over 10,000 futures/ })).toContainText('Open war');
+
+  // Hovering a week of the fan reads it out: the week, each band and the median, with a dot on each
+  // (the drawing is hidden from screen readers, which have the summary and the data table).
+  const svg = fan.locator('svg.chart-surface');
+  const plot = (await svg.boundingBox())!;
+  await svg.hover({ position: { x: plot.width * 0.6, y: plot.height / 2 } });
+  const tip = fan.locator('.plot-tooltip');
+  await expect(tip.locator('p')).toHaveText(/^Week (1[3-9])$/);
+  await expect(tip.locator('li')).toHaveText([/^90% of futures : \d+\.\d – \d+\.\d$/, /^50% of futures : \d+\.\d – \d+\.\d$/, /^median : \d+\.\d$/]);
+  await expect(fan.locator('.plot-active-dot')).toHaveCount(5);
+  await page.mouse.move(0, 0);
+  await expect(tip).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: '10,000 futures from week 2' })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

@@ -30,7 +30,7 @@ test('the app runs under its Content-Security-Policy: play, forecast, save a cha
   await page.getByText('Strategies and number of futures').click();
   await page.getByLabel('Futures').fill('500');
   await page.getByRole('button', { name: 'Forecast', exact: true }).click();
-  await expect(page.locator('figure[data-chart="fan"] .recharts-area').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('figure[data-chart="fan"] .plot-band').first()).toBeVisible({ timeout: 20_000 });
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save escalation: the range of futures as PNG' }).click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   await page.getByRole('button', { name: 'Analyse strategies' }).click();

@@ -1,5 +1,6 @@
-import { useRef, type ReactNode } from 'react';
-import { svgToPng, type LegendItem } from './png';
+import { useContext, useRef, type ReactNode } from 'react';
+import { ChartDrawnContext } from './plot';
+import { CHART_SVG, svgToPng, type LegendItem } from './png';
 
 export interface DataTable {
   readonly caption: string;
@@ -48,8 +49,9 @@ function ChartLegend({ title, items }: { title: string; items: readonly LegendIt
  */
 export function ChartFrame({ id, title, summary, table, children, pngName, below, legend }: ChartFrameProps) {
   const canvas = useRef<HTMLDivElement>(null);
+  const drawn = useContext(ChartDrawnContext);
   const savePng = () => {
-    const svg = canvas.current?.querySelector('svg.recharts-surface');
+    const svg = canvas.current?.querySelector(CHART_SVG);
     if (svg instanceof SVGSVGElement && pngName) void svgToPng(svg, pngName, legend);
   };
   return (
@@ -82,7 +84,7 @@ export function ChartFrame({ id, title, summary, table, children, pngName, below
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((r, i) => (
+            {(drawn ? table.rows : []).map((r, i) => (
               <tr key={i}>
                 {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
               </tr>

@@ -57,3 +57,16 @@ export interface ChartText {
 export const SCREEN_TEXT: ChartText = { tick: 12, label: 12, band: 11, maxWeekTicks: 14, heightScale: 1, causeWidth: 230 };
 export const PROJECTOR_TEXT: ChartText = { tick: 18, label: 18, band: 18, maxWeekTicks: 8, heightScale: 1.4, causeWidth: 340 };
 
+
+/** The plain-SVG charts' axes, grid and hover marks, in recharts' default look (so they sit beside recharts charts unnoticed). */
+export const AXIS_COLOUR = '#666';
+export const GRID_COLOUR = '#d1d5db';
+export const GRID_DASH = '2 4';
+/** The hover cursor: a line across a week, or a block behind a bar. */
+export const CURSOR_COLOUR = '#ccc';
+/** Px: an x-axis' height under the plot, and the length of a tick mark. */
+export const X_AXIS_HEIGHT = 30;
+export const TICK_LENGTH = 6;
+/** Px: a hover dot's radius, and how far the hover box sits from the cursor. */
+export const ACTIVE_DOT_RADIUS = 4;
+export const TOOLTIP_OFFSET = 10;

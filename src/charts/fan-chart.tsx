@@ -1,4 +1,3 @@
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { rungOf } from '../engine/ladder';
 import type { ForecastSummary } from '../engine/summary';
 import type { Scenario } from '../scenario/schema';
@@ -6,6 +5,7 @@ import { ChartFrame } from './chart-frame';
 import { BAND50_OPACITY, BAND90_OPACITY, CHART_HEIGHT, FAN_COLOUR, GAME_COLOUR } from './charts.constants';
 import type { LegendItem } from './png';
 import type { FanRow } from './forecast-series';
+import { WeekPlot, type WeekSeries } from './week-plot';
 
 export interface FanChartProps {
   readonly scenario: Scenario;
@@ -14,6 +14,13 @@ export interface FanChartProps {
 }
 
 const f1 = (x: number) => x.toFixed(1);
+
+const SERIES: readonly WeekSeries[] = [
+  { kind: 'band', key: 'band90', name: '90% of futures', colour: FAN_COLOUR, opacity: BAND90_OPACITY },
+  { kind: 'band', key: 'band50', name: '50% of futures', colour: FAN_COLOUR, opacity: BAND50_OPACITY },
+  { kind: 'line', key: 'median', name: 'median', colour: FAN_COLOUR, width: 2, dash: '6 3' },
+  { kind: 'line', key: 'game', name: 'this game', colour: GAME_COLOUR, width: 3 },
+];
 
 /** Escalation across the futures: median, 50% and 90% bands, behind the game's own line. */
 export function FanChart({ scenario, summary, rows }: FanChartProps) {
@@ -36,19 +43,17 @@ export function FanChart({ scenario, summary, rows }: FanChartProps) {
   ];
   return (
     <ChartFrame id="fan" title="Escalation: the range of futures" summary={text} table={table} pngName={`escalation-forecast-week-${summary.startTurn}.png`} legend={legend}>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart accessibilityLayer={false} data={rows as FanRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={[0, end.turn]} allowDecimals={false} />
-          <YAxis domain={[0, top]} width={32} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? `${f1(v[0] as number)} – ${f1(v[1] as number)}` : typeof v === 'number' ? f1(v) : v)} labelFormatter={(t) => `Week ${t}`} />
-          <ReferenceLine x={summary.startTurn} stroke="#111827" strokeDasharray="4 3" />
-          <Area dataKey="band90" name="90% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={BAND90_OPACITY} isAnimationActive={false} />
-          <Area dataKey="band50" name="50% of futures" stroke="none" fill={FAN_COLOUR} fillOpacity={BAND50_OPACITY} isAnimationActive={false} />
-          <Line dataKey="median" name="median" stroke={FAN_COLOUR} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-          <Line dataKey="game" name="this game" stroke={GAME_COLOUR} strokeWidth={3} dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <WeekPlot
+        rows={rows}
+        x={[0, end.turn]}
+        y={[0, top]}
+        height={CHART_HEIGHT}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        yWidth={32}
+        series={SERIES}
+        format={f1}
+        marker={summary.startTurn}
+      />
     </ChartFrame>
   );
 }

@@ -1,13 +1,19 @@
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastSummary } from '../engine/summary';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
 import { CHART_HEIGHT, SURVIVAL_COLOUR } from './charts.constants';
 import type { FanRow } from './forecast-series';
 import type { LegendItem } from './png';
+import { WeekPlot, type WeekSeries } from './week-plot';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+const MODEL: WeekSeries = { kind: 'band', key: 'aliveModel', name: 'model range (90% of parameter sets)', colour: SURVIVAL_COLOUR, opacity: 0.12 };
+const CHANCE: readonly WeekSeries[] = [
+  { kind: 'band', key: 'aliveBand', name: '95% interval', colour: SURVIVAL_COLOUR, opacity: 0.25 },
+  { kind: 'line', key: 'alive', name: 'alive', colour: SURVIVAL_COLOUR, width: 2.5 },
+];
 
 /** The share of futures with the talks alive, per week, with its 95% interval. */
 export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: Scenario; summary: ForecastSummary; rows: readonly FanRow[] }) {
@@ -35,17 +41,17 @@ export function ForecastSurvivalChart({ scenario, summary, rows }: { scenario: S
       pngName={`talks-survival-forecast-week-${summary.startTurn}.png`}
       legend={legend}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart accessibilityLayer={false} data={rows.filter((r) => r.alive !== undefined) as FanRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
-          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={[summary.startTurn, end.turn]} allowDecimals={false} />
-          <YAxis domain={[0, 1]} tickFormatter={pct} width={52} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct1(v[0] as number)} – ${pct1(v[1] as number)}` : typeof v === 'number' ? pct1(v) : v)} labelFormatter={(t) => `Week ${t}`} />
-          {model && <Area dataKey="aliveModel" name="model range (90% of parameter sets)" stroke="none" fill={SURVIVAL_COLOUR} fillOpacity={0.12} isAnimationActive={false} />}
-          <Area dataKey="aliveBand" name="95% interval" stroke="none" fill={SURVIVAL_COLOUR} fillOpacity={0.25} isAnimationActive={false} />
-          <Line dataKey="alive" name="alive" stroke={SURVIVAL_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <WeekPlot
+        rows={rows}
+        x={[summary.startTurn, end.turn]}
+        y={[0, 1]}
+        height={CHART_HEIGHT}
+        margin={{ top: 8, right: 16, bottom: 8, left: 4 }}
+        yWidth={52}
+        yLabel={pct}
+        series={model ? [MODEL, ...CHANCE] : CHANCE}
+        format={pct1}
+      />
     </ChartFrame>
   );
 }

@@ -20,6 +20,9 @@ export interface PngPart {
   readonly legend?: readonly LegendItem[];
 }
 
+/** A chart's SVG, drawn by recharts or by the plain-SVG parts (plot.tsx). */
+export const CHART_SVG = 'svg.recharts-surface, svg.chart-surface';
+
 const SCALE = 2;
 const PAD = 12;
 const TITLE_HEIGHT = 26;
@@ -124,7 +127,7 @@ export function svgToPng(svg: SVGSVGElement, fileName: string, legend?: readonly
 /** The charts (ChartFrame figures) inside `root`, in page order, with their titles and legends, for `chartsToPng`. */
 export function chartParts(root: ParentNode): PngPart[] {
   return [...root.querySelectorAll<HTMLElement>('figure.chart')].flatMap((figure) => {
-    const svg = figure.querySelector('.chart-canvas svg.recharts-surface');
+    const svg = figure.querySelector(`.chart-canvas :is(${CHART_SVG})`);
     if (!(svg instanceof SVGSVGElement)) return [];
     const legend = [...figure.querySelectorAll<HTMLElement>('.chart-legend li[data-kind]')].map((li) => ({
       label: li.textContent?.trim() ?? '',

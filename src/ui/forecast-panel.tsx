@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { dateOfTurn } from '../engine/compile';
 import { isOver } from '../engine/game';
 import type { ForecastEnsemble } from '../engine/forecast';
@@ -15,6 +15,7 @@ import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';
 import { csvText, forecastJson, forecastOutcomesTable, forecastTable, summaryProvenance } from '../analysis/exports';
 import { chartParts, chartsToPng } from '../charts/png';
+import { ChartDrawnContext } from '../charts/plot';
 import { EnsembleContext } from './ensemble-context';
 import { downloadText } from './exports';
 import { RunsField, useRuns } from './runs-field';
@@ -45,14 +46,14 @@ function defaultStrategies(scenario: Scenario, session: Session): Record<string,
 }
 
 /**
- * Reveals `count` parts one task at a time after `key` changes, so drawing several charts never
- * blocks the page in one long task. Returns how many parts to show.
+ * Counts up to `count`, one task at a time, after `key` changes (not while it is null), so drawing
+ * several charts never blocks the page in one long task. Returns how many are to be drawn.
  */
 function useStaged(count: number, key: unknown): number {
   const [stage, setStage] = useState({ key, shown: 1 });
   if (stage.key !== key) setStage({ key, shown: 1 });
   useEffect(() => {
-    if (stage.shown >= count) return;
+    if (key === null || stage.shown >= count) return;
     const timer = setTimeout(() => setStage((s) => (s.key === key ? { key, shown: s.shown + 1 } : s)), 0);
     return () => clearTimeout(timer);
   }, [stage, key, count]);
@@ -116,7 +117,12 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
     void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName });
   };
   const shown = status === 'done' && summary && request ? { summary, request } : null;
-  const stage = useStaged(4, shown?.summary ?? null);
+  // The results are laid out at once, so nothing moves as they come in: the status, the headline,
+  // the outcomes and each chart's frame; the charts' drawings (and their data tables) follow, one
+  // chart per task.
+  const stage = useStaged(3, shown?.summary ?? null);
+  // The fan and survival charts draw the same rows: made once per forecast, not once per chart and render.
+  const rows = useMemo(() => (shown ? fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t)) : []), [shown?.summary, states, scenario]);
   const results = useRef<HTMLDivElement>(null);
   const saveCharts = () => {
     const parts = results.current ? chartParts(results.current) : [];
@@ -158,10 +164,16 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
             {shown.summary.sets > 0 ? `; numbers drawn from ${shown.summary.sets} calibrated parameter sets` : '; the scenario’s own numbers'}).
           </p>
           <ForecastHeadline scenario={scenario} summary={shown.summary} />
-          {stage >= 1 && <FanChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
-          {stage >= 2 && <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t))} />}
-          {stage >= 3 && <FinalRungsChart summary={shown.summary} />}
-          {stage >= 4 && <OutcomesTable summary={shown.summary} />}
+          <ChartDrawnContext.Provider value={stage >= 1}>
+            <FanChart scenario={scenario} summary={shown.summary} rows={rows} />
+          </ChartDrawnContext.Provider>
+          <ChartDrawnContext.Provider value={stage >= 2}>
+            <ForecastSurvivalChart scenario={scenario} summary={shown.summary} rows={rows} />
+          </ChartDrawnContext.Provider>
+          <ChartDrawnContext.Provider value={stage >= 3}>
+            <FinalRungsChart summary={shown.summary} />
+          </ChartDrawnContext.Provider>
+          <OutcomesTable summary={shown.summary} />
           <div className="forecast-exports">
             <button type="button" onClick={() => downloadText(`${exportName}.csv`, csvText(forecastTable(scenario, shown.summary, provenanceNow(scenario, shown.summary))), 'text/csv')}>
               Export CSV
