@@ -53,6 +53,8 @@ export function moveTables(scenario: Scenario, moves: readonly CompiledMove[], b
     ),
   );
   const d = scenario.dynamics;
+  // Listed rather than spread into the literal below, so that every field is inside the object.
+  const { varConditionFrom, varConditionTo, varConditionArg, varConditionMin, varConditionMax, refConditionFrom, refConditionTo, refConditionKind, refConditionArg, refConditionMin, refConditionMax } = conditionTables(moves);
   const numbers = (f: (m: CompiledMove) => number) => Float64Array.from(moves.map(f));
   return {
     ownFrom: own.from,
@@ -72,7 +74,7 @@ export function moveTables(scenario: Scenario, moves: readonly CompiledMove[], b
     targetFrom: targets.from,
     targetTo: targets.to,
     targets: Int32Array.from(targets.items),
-    ...conditionTables(moves),
+    varConditionFrom, varConditionTo, varConditionArg, varConditionMin, varConditionMax, refConditionFrom, refConditionTo, refConditionKind, refConditionArg, refConditionMin, refConditionMax,
     anticipatedFrom: anticipated.from,
     anticipatedTo: anticipated.to,
     anticipatedBelief: Int32Array.from(anticipated.items.map(([b]) => b)),

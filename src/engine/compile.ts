@@ -258,6 +258,10 @@ function build(scenario: Scenario): Compiled {
     hazard: compileTerm(ix, t.hazard),
   }));
   const driftTerms = vars.map((v) => (v.drift && Object.keys(v.drift.terms).length > 0 ? compileSum(ix, v.drift.terms) : null));
+  // Spread into the literal below, the tables' fields ended up outside the object (one more load each): listed instead.
+  const { beliefAbout, beliefWindow, beliefResponseFrom, beliefResponseTo, beliefResponses, beliefPrior, beliefResponse, beliefsHeld, responsesWeighed, beliefsTriggeredByMove, beliefsTriggeredByOutcome } = beliefTables(beliefs, scenario.actors.length, moves.length, outcomeCount);
+  const { resolve, terms } = resolveTables(moves, delayed, transitions, outcomeCount, driftTerms);
+  const { history, historyTurns } = compileHistory(ix);
   const casualtySignal = scenario.actors.map((a) => (a.doctrine.casualtySignal ? compileSum(ix, { [a.doctrine.casualtySignal]: 1 }) : null));
   return {
     scenario,
@@ -272,7 +276,7 @@ function build(scenario: Scenario): Compiled {
     driftTerms,
     outcomeCount,
     beliefs,
-    ...beliefTables(beliefs, scenario.actors.length, moves.length, outcomeCount),
+    beliefAbout, beliefWindow, beliefResponseFrom, beliefResponseTo, beliefResponses, beliefPrior, beliefResponse, beliefsHeld, responsesWeighed, beliefsTriggeredByMove, beliefsTriggeredByOutcome,
     topRung: ix.topRung,
     moves,
     movesByActor: byActor,
@@ -298,13 +302,15 @@ function build(scenario: Scenario): Compiled {
     fixedOutcomeGain,
     gain: gainTables(moves, weights, { staticGain, fixedOutcomeGain, outcomeValue, outcomeCount }),
     outcomeTerms: moves.flatMap((m) => m.outcomes.map((o) => o.probability)),
-    ...resolveTables(moves, delayed, transitions, outcomeCount, driftTerms),
+    resolve,
+    terms,
     week: { now: new Int32Array(1), stamp: new Int32Array(outcomeCount).fill(-1), probability: new Float64Array(outcomeCount) },
     legalBuffer: new Int32Array(Math.max(1, moves.length)),
     beliefHit: new Uint8Array(beliefs.length),
     stakeBuffer: new Float64Array(beliefs.length),
     responseValueBuffer: new Float64Array(moves.length),
-    ...compileHistory(ix),
+    history,
+    historyTurns,
     quietMove: quietMoves(ix),
   };
 }

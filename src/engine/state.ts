@@ -8,7 +8,7 @@ import type { TurnReport } from './report';
 import { resolveRef } from '../scenario/refs';
 import { rngFromState, seededRng, type RngState } from './rng';
 import { openWeek } from './turn';
-import { BeliefSlot, EndReason, type Work } from './work';
+import { BeliefSlot, EndReason, makeWork, type Work } from './work';
 
 export type EndState = null | 'open-war' | 'talks';
 
@@ -100,7 +100,7 @@ function beliefsToRecord(c: Compiled, w: Work): Record<string, BeliefState> {
 /** The working form of a state, for the turn loop. */
 export function toWork(c: Compiled, s: GameState): Work {
   const moveIndex = new Map(c.moves.map((m) => [m.id, m.index]));
-  return {
+  return makeWork({
     turn: s.turn,
     horizon: s.horizon,
     rng: rngFromState(s.rng),
@@ -116,7 +116,7 @@ export function toWork(c: Compiled, s: GameState): Work {
     ended: endNames.indexOf(s.ended),
     ...beliefsToArrays(c, s.beliefs ?? {}),
     injects: (s.injects ?? []).flatMap((id) => (c.injectIndex.has(id) ? [c.injectIndex.get(id)!] : [])),
-  };
+  });
 }
 
 /** The public form of a working state. */
@@ -150,7 +150,7 @@ export function initialWork(scenario: Scenario, seed: number, horizon: number): 
     const ref = resolveRef(scenario, name);
     if (ref.ok) grudge[ref.ref.arg] = value;
   }
-  const w: Work = {
+  const w = makeWork({
     turn: 0,
     horizon,
     rng: seededRng(seed),
@@ -166,7 +166,7 @@ export function initialWork(scenario: Scenario, seed: number, horizon: number): 
     ended: EndReason.none,
     ...beliefsToArrays(c, {}),
     injects: [],
-  };
+  });
   openWeek(c, w, null);
   return w;
 }

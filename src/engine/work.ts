@@ -243,8 +243,34 @@ export function legalInto(c: Compiled, w: Work, a: number, out: Int32Array): num
   return count;
 }
 
-export function cloneWork(w: Work): Work {
+/**
+ * A working state made from its fields, always in this order: every Work then shares one hidden
+ * class with all its fields inside the object (a spread copy kept all but four of them in a
+ * separate store, one more load for every `w.escalation` of the turn loop).
+ */
+export function makeWork(f: Work): Work {
   return {
+    turn: f.turn,
+    horizon: f.horizon,
+    rng: f.rng,
+    vars: f.vars,
+    escalation: f.escalation,
+    grudge: f.grudge,
+    received: f.received,
+    phase: f.phase,
+    phaseSince: f.phaseSince,
+    lastMove: f.lastMove,
+    triggered: f.triggered,
+    pending: f.pending,
+    ended: f.ended,
+    belief: f.belief,
+    beliefOpen: f.beliefOpen,
+    injects: f.injects,
+  };
+}
+
+export function cloneWork(w: Work): Work {
+  return makeWork({
     ...w,
     rng: w.rng.clone(),
     vars: w.vars.slice(),
@@ -256,7 +282,7 @@ export function cloneWork(w: Work): Work {
     belief: w.belief.slice(),
     beliefOpen: w.beliefOpen.slice(),
     injects: w.injects.slice(),
-  };
+  });
 }
 
 /** Resets `dst` (a clone of `src`, same shapes) to `src`, reusing its arrays: the Monte Carlo loop's per-run copy. */
