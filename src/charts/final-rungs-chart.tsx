@@ -2,7 +2,7 @@ import { useState, type PointerEvent } from 'react';
 import type { ForecastSummary } from '../engine/summary';
 import { ChartFrame } from './chart-frame';
 import { CHART_HEIGHT, CURSOR_COLOUR, FAN_COLOUR } from './charts.constants';
-import { ticksFromZero } from './nice-ticks';
+import { shareTicks } from './nice-ticks';
 import { Axes, Grid, linear, MeasuredPlot, plotBox, PlotTooltip, pointerAt } from './plot';
 
 const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
@@ -19,9 +19,9 @@ function Bars({ width, rungs }: { width: number; rungs: readonly Rung[] }) {
   const [hover, setHover] = useState<number | null>(null);
   const box = plotBox(width, HEIGHT, MARGIN, Y_WIDTH);
   const slot = (box.right - box.left) / Math.max(1, rungs.length);
-  const ticks = ticksFromZero(Math.max(...rungs.map((r) => r.share)));
+  const ticks = shareTicks(Math.max(...rungs.map((r) => r.share)));
   const sy = linear(0, ticks[ticks.length - 1]!, box.bottom, box.top);
-  const yTicks = ticks.map((t) => ({ at: sy(t), label: `${Math.round(t * 100)}%` }));
+  const yTicks = ticks.map((t) => ({ at: sy(t), label: `${Number((t * 100).toFixed(1))}%` }));
   const xTicks = rungs.map((r, i) => ({ at: box.left + (i + 0.5) * slot, label: String(r.level) }));
   const rung = hover === null ? undefined : rungs[hover];
 

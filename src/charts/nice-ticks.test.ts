@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
-import { getNiceTickValues } from 'recharts';
 import type { getTickValuesFixedDomain as FixedDomain } from 'recharts/types/util/scale/getNiceTickValues';
 import { describe, expect, it } from 'vitest';
-import { fixedTicks, ticksFromZero } from './nice-ticks';
+import { fixedTicks, shareTicks } from './nice-ticks';
 
 // recharts' ticks for a fixed domain, which its index does not export: the reference these ticks copy.
 const { getTickValuesFixedDomain } = createRequire(import.meta.url)('recharts/lib/util/scale/getNiceTickValues') as { getTickValuesFixedDomain: typeof FixedDomain };
@@ -14,7 +13,6 @@ describe('nice ticks', () => {
     expect(fixedTicks(2, 26, 5, false)).toEqual([2, 8, 14, 20, 26]);
     expect(fixedTicks(0, 12)).toEqual([0, 3, 6, 9, 12]);
     expect(fixedTicks(0, 1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(ticksFromZero(0.39)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
   });
 
   it('matches recharts on a fixed domain of weeks, whole or not', () => {
@@ -36,10 +34,18 @@ describe('nice ticks', () => {
     );
   });
 
-  it('matches recharts’ nice ticks from zero for a share as the largest bar', () => {
+  it('gives a share axis exact round labels: 0% to just past the largest bar by 1, 2, 2.5, 5, 10, 20 or 25 points', () => {
+    expect(shareTicks(0.373)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
+    expect(shareTicks(0.05)).toEqual([0, 0.02, 0.04, 0.06]);
+    expect(shareTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
     fc.assert(
       fc.property(share, (max) => {
-        expect(ticksFromZero(max)).toEqual(getNiceTickValues([0, max], 5, true));
+        const ticks = shareTicks(max);
+        expect(ticks.length).toBeLessThanOrEqual(5);
+        expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max - 1e-12);
+        expect(ticks[ticks.length - 2]).toBeLessThan(max);
+        // Every label "n%" (or "n.5%") is the tick's value exactly.
+        for (const t of ticks) expect(Math.round(t * 1000) / 10).toBeCloseTo(t * 100, 9);
       }),
     );
   });

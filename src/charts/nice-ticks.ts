@@ -1,6 +1,7 @@
 /**
  * Axis ticks for the plain-SVG charts, chosen as recharts chooses them (its "auto" nice ticks, five
- * by default), so a chart drawn without recharts reads the same as one drawn with it.
+ * by default), so a chart drawn without recharts reads the same as one drawn with it; a share axis
+ * steps by round percentages instead, so its labels are exact.
  */
 
 /** The default number of ticks on an axis (recharts' `tickCount`). */
@@ -39,16 +40,16 @@ export function fixedTicks(lo: number, hi: number, count = TICK_COUNT, allowDeci
   return whole.length > 1 && whole[whole.length - 1] === whole[whole.length - 2] ? whole.slice(0, -1) : whole;
 }
 
+/** Steps a share axis may take: whole or round percentages, so every label is exact. */
+const SHARE_STEPS = [0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25];
+
 /**
- * `count` ticks from 0 up past `max` (> 0) by a round step: the axis of a bar chart of shares
- * (0%, 10%, ... 40% for a largest bar of 39%). Its last tick is the axis' top.
+ * At most `count` ticks from 0 up past `max` (a share, 0 < max <= 1) by a step of 1, 2, 2.5, 5, 10,
+ * 20 or 25 points, so a label such as "10%" is the tick's value, never a rounded 9.5%.
  */
-export function ticksFromZero(max: number, count = TICK_COUNT): number[] {
+export function shareTicks(max: number, count = TICK_COUNT): number[] {
   if (!(max > 0)) return [0];
-  for (let correction = 0; correction < 100; correction++) {
-    const step = adaptiveStep(max / (count - 1), true, correction);
-    const up = Math.ceil(clean(max / step));
-    if (up + 1 <= count) return Array.from({ length: count }, (_, i) => clean(i * step));
-  }
-  return [0, max];
+  const step = SHARE_STEPS.find((s) => s * (count - 1) >= max - 1e-12) ?? 0.25;
+  const top = Math.ceil(clean(max / step));
+  return Array.from({ length: top + 1 }, (_, i) => clean(i * step));
 }
