@@ -3,9 +3,8 @@
  * that takes violence for granted is swapped for a calm one in a week without violence, and the
  * talks' line says why they moved. Pure, so the play view, the classroom and the CLI can share it.
  */
-import { dateOfTurn, turnOfDate } from '../engine/compile';
+import { dateOfTurn } from '../engine/compile';
 import type { TurnReport } from '../engine/report';
-import type { GameState } from '../engine/state';
 import type { LinearTerm, Scenario } from '../scenario/schema';
 import { MAX_CAUSES, MIN_CAUSE } from './week-story.constants';
 
@@ -39,7 +38,7 @@ export interface TalksCause {
 }
 
 export interface TalksReason {
-  /** The transition's weekly chance in the state it was drawn from (approximately: see `valueAt`). */
+  /** The transition's weekly chance in the state it was drawn from. */
   readonly chance: number;
   readonly link: LinearTerm['link'];
   /** The terms that raised it most, largest first. */
@@ -69,46 +68,18 @@ function refLabel(scenario: Scenario, ref: string): string | null {
   return null;
 }
 
-function rawValue(state: GameState, ref: string): number | undefined {
-  if (ref === 'escalation') return state.escalation;
-  const grudge = /^grudge:([^:]+):([^:]+)$/.exec(ref);
-  if (grudge) return state.grudges[grudge[1]!]?.[grudge[2]!];
-  return state.vars[ref];
-}
-
-/**
- * A ref's value when the week's talks hazards were drawn: after the moves, before the next week's
- * scheduled events. The report keeps neither state, so it is read from the states around the week:
- * the larger of the two (this week's strikes raised it; fading memories were higher before), except
- * for what a scheduled event opening the next week changed, which is read from before the week.
- */
-function valueAt(scenario: Scenario, report: TurnReport, before: GameState | undefined, after: GameState, ref: string): number | undefined {
-  const now = rawValue(after, ref);
-  const then = before ? rawValue(before, ref) : undefined;
-  if (then === undefined) return now;
-  if (now === undefined) return then;
-  const setByNextWeek = scenario.events.some((e) => turnOfDate(scenario, e.date) === report.turn + 1 && e.effects.some((x) => x.target === ref));
-  return setByNextWeek ? then : Math.max(then, now);
-}
-
-/** Why the week's drawn talks transition happened, or null when none was drawn. */
-export function talksReason(scenario: Scenario, report: TurnReport, before: GameState | undefined, after: GameState): TalksReason | null {
+/** Why the week's drawn talks transition happened, from its hazard as it was drawn; null when none was. */
+export function talksReason(scenario: Scenario, report: TurnReport): TalksReason | null {
   const transition = scenario.talks.transitions.find((t) => t.id === report.talks.transition);
-  if (!transition) return null;
-  const { base, terms, link } = transition.hazard;
-  let x = base;
-  const causes: TalksCause[] = [];
-  for (const [ref, coef] of Object.entries(terms)) {
-    const value = valueAt(scenario, report, before, after, ref);
+  const drawn = report.talks.drawn;
+  if (!transition || !drawn) return null;
+  const { link } = transition.hazard;
+  const causes = drawn.terms.flatMap(({ ref, amount }) => {
     const label = refLabel(scenario, ref);
-    if (value === undefined) continue;
-    const amount = coef * value;
-    x += amount;
-    if (label !== null && amount >= MIN_CAUSE[link]) causes.push({ label, amount });
-  }
-  const chance = link === 'logistic' ? 1 / (1 + Math.exp(-x)) : Math.min(1, Math.max(0, x));
-  causes.sort((a, b) => b.amount - a.amount);
-  return { chance, link, causes: causes.slice(0, MAX_CAUSES) };
+    return label !== null && amount >= MIN_CAUSE[link] ? [{ label, amount }] : [];
+  });
+  causes.sort((x, y) => y.amount - x.amount);
+  return { chance: drawn.chance, link, causes: causes.slice(0, MAX_CAUSES) };
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
@@ -136,16 +107,12 @@ export function talksSentence(label: string, reason: TalksReason, numbers = true
 export interface WeekStoryInput {
   readonly scenario: Scenario;
   readonly report: TurnReport;
-  /** The state at the start of the week, when known: it sharpens the talks' reason. */
-  readonly before?: GameState;
-  /** The state the week led to. */
-  readonly after: GameState;
   /** Give the chances in numbers (default); a classroom may hide them from teams. */
   readonly numbers?: boolean;
 }
 
 /** The week's narrative lines, each true to the week. */
-export function weekStory({ scenario, report, before, after, numbers = true }: WeekStoryInput): string[] {
+export function weekStory({ scenario, report, numbers = true }: WeekStoryInput): string[] {
   const lines = [...report.narrative];
   if (!hadViolence(scenario, report)) {
     for (const played of report.moves) {
@@ -156,7 +123,7 @@ export function weekStory({ scenario, report, before, after, numbers = true }: W
     }
   }
   const transition = scenario.talks.transitions.find((t) => t.id === report.talks.transition);
-  const reason = talksReason(scenario, report, before, after);
+  const reason = talksReason(scenario, report);
   if (transition && reason) {
     const i = lines.indexOf(`Talks: ${transition.label}.`);
     if (i >= 0) lines[i] = talksSentence(transition.label, reason, numbers);

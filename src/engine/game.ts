@@ -62,6 +62,7 @@ function reportOf(c: Compiled, before: Work, after: Work, moves: Int32Array, tra
       after: c.phaseIds[after.phase]!,
       transition: transition >= 0 ? c.transitions[transition]!.id : null,
       risk: { before: trace.riskBefore, after: trace.riskNow(), contributions: merged(trace.risk) },
+      drawn: transition >= 0 ? trace.talksDraw : null,
     },
     beliefs,
   };

@@ -41,6 +41,12 @@ export interface MoveReport {
   readonly outcomes: readonly string[];
 }
 
+/** A talks transition at the moment it was drawn (TurnReport.talks.drawn). */
+export interface TalksDraw {
+  readonly chance: number;
+  readonly terms: readonly { readonly ref: string; readonly amount: number }[];
+}
+
 export interface TurnReport {
   /** The week that was resolved (0 = the scenario's first week). */
   readonly turn: number;
@@ -59,6 +65,11 @@ export interface TurnReport {
     readonly transition: string | null;
     /** The weekly probability that the talks die (collapse), at the start of the week and at its end, with its causes. */
     readonly risk: { readonly before: number; readonly after: number; readonly contributions: readonly Contribution[] };
+    /**
+     * The transition drawn, as it was drawn: its weekly hazard (after its link) and what each ref of
+     * its hazard term added to the predictor (coefficient times the ref's value then); null when none was.
+     */
+    readonly drawn: TalksDraw | null;
   };
   /** Beliefs that weighed on the actors' legal moves, largest weight first. */
   readonly beliefs: readonly BeliefNote[];

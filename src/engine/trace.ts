@@ -4,9 +4,9 @@
  * Carlo passes `null` and pays nothing for it.
  */
 import type { Compiled } from './compile';
-import type { Contribution, ContributionKind } from './report';
+import type { Contribution, ContributionKind, TalksDraw } from './report';
 import { deathRisk } from './talks';
-import type { Work } from './work';
+import { readRef, termProbability, type Work } from './work';
 
 interface Source {
   kind: ContributionKind;
@@ -23,6 +23,8 @@ export class Trace {
   readonly outcomes: string[][];
   readonly escalationBefore: number;
   readonly riskBefore: number;
+  /** The talks transition drawn this week, as it was drawn. */
+  talksDraw: TalksDraw | null = null;
   private lastRisk: number;
   private readonly scratch: Float64Array;
   private source: Source = { kind: 'decay', id: '', actor: null, label: '' };
@@ -63,6 +65,16 @@ export class Trace {
 
   say(line: string): void {
     this.narrative.push(line);
+  }
+
+  /** Keeps transition `t`'s hazard and its terms' parts as they stand when it is drawn. */
+  drew(t: number): void {
+    const c = this.c;
+    const term = c.transitions[t]!.hazard;
+    const refs = Object.keys(c.scenario.talks.transitions[t]!.hazard.terms);
+    // + 0 turns -0 (a negative weight on a zero) into 0, which JSON keeps: a saved report reads back equal.
+    const terms = refs.map((ref, i) => ({ ref, amount: term.coefs[i]! * readRef(c, this.w, term.kinds[i]!, term.args[i]!) + 0 }));
+    this.talksDraw = { chance: termProbability(c, this.w, c.resolve.hazardTerm[t]!), terms };
   }
 }
 

@@ -161,6 +161,7 @@ function drawTalks(c: Compiled, w: Work, scratch: Float64Array, trace: Trace | n
   if (c.phaseEnds[w.phase]) return -1;
   const t = drawTransition(c, w, u, scratch);
   if (t < 0) return -1;
+  trace?.drew(t);
   applyTransition(c, w, t);
   const transition = c.transitions[t]!;
   trace?.begin('talks', transition.id, null, `Talks: ${transition.label}`);

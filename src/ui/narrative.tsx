@@ -16,8 +16,6 @@ export interface NarrativeProps {
   readonly numbers?: boolean;
   /** The actors whose move of the week was chosen automatically (their team was late), and their notes. */
   readonly played?: Readonly<Record<string, { readonly note?: string; readonly auto?: true }>>;
-  /** The state at the start of the week in view, when known: the talks' reason reads it. */
-  readonly before?: GameState;
 }
 
 const longDate = (iso: string) =>
@@ -53,7 +51,7 @@ function weekHeading(scenario: Scenario, state: GameState): string {
 }
 
 /** Where things stand at the week in view, and what happened in the week before it. */
-export function Narrative({ scenario, state, outlook, numbers = true, played = {}, before }: NarrativeProps) {
+export function Narrative({ scenario, state, outlook, numbers = true, played = {} }: NarrativeProps) {
   const rung = rungOf(scenario, state.escalation);
   const phase = scenario.talks.phases.find((p) => p.id === state.talks.phase)?.label ?? state.talks.phase;
   const report = state.report;
@@ -96,7 +94,7 @@ export function Narrative({ scenario, state, outlook, numbers = true, played = {
             })}
           </ul>
           <div className="story" aria-live="polite">
-            {weekStory({ scenario, report, before, after: state, numbers }).map((line, i) => (
+            {weekStory({ scenario, report, numbers }).map((line, i) => (
               <p key={i}>{line}</p>
             ))}
           </div>

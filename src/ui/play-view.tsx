@@ -152,7 +152,7 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
         <Timeline scenario={scenario} latest={latest} viewTurn={viewTurn} canUndo={game.branch.log.length > 0} canRedo={(redo?.length ?? 0) > 0} />
         <div className="play-grid">
           <div className="play-left">
-            <Narrative scenario={scenario} state={state} before={viewTurn > 0 ? states[viewTurn - 1] : undefined} outlook={outlookOf(state)} />
+            <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} />
             {atLatest && !over && <MovePicker scenario={scenario} state={state} humans={humans} onEndTurn={onEndTurn} />}
             {atLatest && !over && <InjectPanel scenario={scenario} queued={state.injects} />}
             {atLatest && over && (

@@ -172,7 +172,7 @@ export function FacilitatorView({ scenario, view, states, offset, readOnly, onDe
           <Seats scenario={scenario} view={view} />
           {!readOnly && <Controls scenario={scenario} view={view} state={state} onDebrief={onDebrief} />}
           {!readOnly && <RoomFiles view={view} />}
-          <Narrative scenario={scenario} state={state} before={states.at(-2)} outlook={outlookOf(state)} played={lastWeekPlays(view)} />
+          <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} played={lastWeekPlays(view)} />
         </div>
         {/* The projector is read from the back of the room: its charts use the projector's type. */}
         <ChartTextContext.Provider value={PROJECTOR_TEXT}>

@@ -143,7 +143,7 @@ export function TeamView({ scenario, view, states, offset }: { scenario: Scenari
       <Briefing scenario={scenario} actor={actor} />
       <SeatLink code={view.code} />
       {over ? <p role="status" className="ended">The game is over. Your facilitator will lead the debrief.</p> : <Decision key={`${state.turn}-${view.rollbacks}`} scenario={scenario} view={view} state={state} />}
-      <Narrative scenario={scenario} state={state} before={states.at(-2)} outlook={outlookOf(state)} numbers={view.numbersShown} played={lastWeekPlays(view)} />
+      <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} numbers={view.numbersShown} played={lastWeekPlays(view)} />
       {view.numbersShown && <RoomCharts scenario={scenario} view={view} states={states} />}
     </div>
   );
