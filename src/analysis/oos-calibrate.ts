@@ -62,7 +62,7 @@ export function fitEnsemble(fitRecord: Scenario, judged: readonly Judgement[], o
 /** The record scenario with a kept set's values. */
 export function withSet(s: Scenario, set: FitSet): Scenario {
   const r = withParameters(s, restrictTo(s, set.values));
-  if (!r.ok) throw new Error(`fit set of draw ${set.draw}: ${r.errors.map((e) => e.message).join("; ")}`);
+  if (!r.ok) throw new Error(`fit set of draw ${set.draw}: ${r.errors.map((e) => e.message).join('; ')}`);
   return r.value;
 }
 
