@@ -25,6 +25,8 @@ test('a forecast of 10,000 futures runs in workers, draws its bands and table, a
   await expect(page.locator('figure[data-chart="forecast-survival"] .plot-band')).toHaveCount(2);
   await expect(page.locator('figure[data-chart="final-rungs"] .plot-bar').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Outcomes over 10,000 futures/ })).toContainText('Open war');
+  // Labels keep their acronyms inside a sentence ("JCPOA", not "jcpoa").
+  await expect(page.getByRole('button', { name: 'Save JCPOA talks: futures with the talks alive as PNG', exact: true })).toBeVisible();
 
   // Hovering a week of the fan reads it out: the week, each band and the median, with a dot on each
   // (the drawing is hidden from screen readers, which have the summary and the data table).

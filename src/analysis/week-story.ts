@@ -6,6 +6,7 @@
 import { dateOfTurn } from '../engine/compile';
 import type { TurnReport } from '../engine/report';
 import type { LinearTerm, Scenario } from '../scenario/schema';
+import { inSentence } from '../scenario/parameter-words';
 import { MAX_CAUSES, MIN_CAUSE } from './week-story.constants';
 
 const DAY_MS = 86_400_000;
@@ -53,7 +54,7 @@ export interface TalksReason {
 function midSentence(label: string): string {
   const first = label.split(' ')[0] ?? '';
   if (first === first.toUpperCase() || /(an|i)$/.test(first)) return `the ${label}`;
-  return label.charAt(0).toLowerCase() + label.slice(1);
+  return inSentence(label);
 }
 
 function refLabel(scenario: Scenario, ref: string): string | null {

@@ -1,6 +1,7 @@
 import { useContext, useRef, type ReactNode } from 'react';
 import { ChartDrawnContext } from './plot';
 import { CHART_SVG, svgToPng, type LegendItem } from './png';
+import { inSentence } from '../scenario/parameter-words';
 
 export interface DataTable {
   readonly caption: string;
@@ -67,11 +68,11 @@ export function ChartFrame({ id, title, summary, table, children, pngName, below
       {below}
       {pngName && (
         <button type="button" className="link" onClick={savePng}>
-          Save {title.toLowerCase()} as PNG
+          Save {inSentence(title)} as PNG
         </button>
       )}
       <details className="chart-table">
-        <summary>Data table: {title.toLowerCase()}</summary>
+        <summary>Data table: {inSentence(title)}</summary>
         <table>
           <caption>{table.caption}</caption>
           <thead>

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MorrisOutcome } from '../analysis/morris-screening';
+import { inSentence } from '../scenario/parameter-words';
 import { ChartFrame } from './chart-frame';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 
@@ -19,7 +20,7 @@ export function MorrisChart({ id, outcome, format }: { id: string; outcome: Morr
   const summary =
     rows.length === 0
       ? 'No factors.'
-      : `Factors ranked by how much they move ${outcome.label.toLowerCase()} over their prior ranges: ${outcome.rows
+      : `Factors ranked by how much they move ${inSentence(outcome.label)} over their prior ranges: ${outcome.rows
           .slice(0, 3)
           .map((r) => `${r.factor.label} (μ* ${format(r.muStar)}, μ ${format(r.mu)})`)
           .join('; ')}.`;

@@ -5,6 +5,16 @@
  */
 import type { Scenario } from './schema';
 
+/**
+ * A label as it reads inside a sentence: its first letter in lower case, unless its first word is
+ * an acronym ("JCPOA talks", "US strikes"), which keeps its capitals. Only the first letter changes.
+ */
+export function inSentence(label: string): string {
+  const first = (label.split(/[\s:]/)[0] ?? '').replace(/[^\p{L}]/gu, '');
+  if (first.length > 1 && first === first.toUpperCase()) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 const bare = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 function actorWords(s: Scenario, id: string | undefined): string {
