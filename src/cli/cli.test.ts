@@ -142,6 +142,17 @@ describe('deterrence-lab play', { timeout: 30_000 }, () => {
     expect(point.stdout.split('\n')[0]).not.toContain('model range');
   });
 
+  it('tells each week\'s story as the app does with --story, and puts it in each JSON report', () => {
+    const r = cli('play', 'march-2021', '--seed', '2', '--turns', '2', '--outlook-runs', '0', '--story');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\nWeek 1, to 2021-03-15:\n');
+    expect(r.stdout).toContain('\nWeek 2, to 2021-03-22:\n');
+    expect(cli('play', 'march-2021', '--seed', '2', '--turns', '2', '--outlook-runs', '0').stdout).not.toContain('Week 1, to');
+    const json = JSON.parse(cli('play', 'march-2021', '--seed', '2', '--turns', '2', '--outlook-runs', '0', '--format', 'json').stdout) as { reports: { narrative: string[]; story: string[] }[] };
+    expect(json.reports).toHaveLength(2);
+    for (const report of json.reports) expect(report.story.length).toBe(report.narrative.length);
+  });
+
   it('prints the same game twice for the same seed', () => {
     const args = ['play', scenarioFile, '--seed', '11', '--turns', '8', '--format', 'json'];
     const first = cli(...args);

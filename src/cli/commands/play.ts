@@ -16,6 +16,7 @@ import type { Io } from '../io';
 import { loadEnsemble, loadScenario } from '../load';
 import { defineCommand, parseCommand } from '../options';
 import { provenance } from '../../analysis/exports';
+import { lastDayOfWeek, weekStory } from '../../analysis/week-story';
 
 /**
  * One row per resolved week: the moves, what the dice decided, where things stand, the weekly risk
@@ -51,6 +52,14 @@ export function gameTable(
     return [r.turn + 1, r.date, ...r.moves.map((m) => m.move), outcomes, s.escalation, rungOf(scenario, s.escalation).name, s.talks.phase, r.talks.risk.after, ...outlook];
   });
   return { columns, rows };
+}
+
+/** Each week's story as the app's play view tells it, under the week's heading (named by its last day). */
+function storyLines(scenario: Scenario, states: readonly GameState[]): string[] {
+  return states.slice(1).flatMap((s) => {
+    const r = s.report!;
+    return [`Week ${r.turn + 1}, to ${lastDayOfWeek(scenario, r.turn)}:`, ...weekStory({ scenario, report: r }).map((line) => `  ${line}`)];
+  });
 }
 
 /** Each week's sentences on the beliefs that drove a choice ("Militias held back from ..."). */
@@ -118,6 +127,7 @@ export const playSpec = defineCommand({
     inject: { type: 'string', multiple: true, value: 'WEEK=ID', description: "fire the scenario's event ID once WEEK weeks have been played (repeatable)" },
     'outlook-runs': { type: 'string', value: 'N', description: `futures for each week's talks outlook (default ${OUTLOOK_RUNS}; 0 leaves it out)` },
     point: { type: 'boolean', description: "the outlook's futures on the scenario's own values, not the calibrated ensemble (no model range)" },
+    story: { type: 'boolean', description: "after the table, each week's story as the app tells it (the week, its date, what happened and why the talks moved)" },
   },
 });
 
@@ -140,9 +150,11 @@ export function play(args: readonly string[], io: Io): number {
   const table = gameTable(scenario, states, strategies, outlookRuns, ensemble);
   if (format === 'csv') io.out(renderCsv(table));
   else if (format === 'json') {
-    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies, ...(ensemble ? { ensemble: ensemble.id } : {}) }), game: writeGameFile(game, scenario), reports: states.slice(1).map((s) => s.report) }));
+    const reports = states.slice(1).map((s) => ({ ...s.report!, story: weekStory({ scenario, report: s.report! }) }));
+    io.out(renderJson({ provenance: provenance(scenario, seed, { turns, strategies, ...(ensemble ? { ensemble: ensemble.id } : {}) }), game: writeGameFile(game, scenario), reports }));
   } else {
     io.out(`${scenario.title}: seed ${seed}, ${turns} weeks\n\n${renderTable(table)}\n`);
+    if (values.story) io.out(`\n${storyLines(scenario, states).join('\n')}\n`);
     const notes = beliefLines(scenario, states);
     if (notes.length > 0) io.out(`\nWhat the actors expected:\n${notes.map((l) => `  ${l}`).join('\n')}\n`);
     const end = states[states.length - 1]!;
