@@ -8,6 +8,22 @@ import { hadViolence, lastDayOfWeek, weekStory } from './week-story';
 const { scenario } = loadScenario('march-2021');
 const CONDEMN = 'Baghdad condemned the violence on its soil and took no action.';
 
+/** The week reports of six whole games with every actor on its default strategy. */
+function aiWeeks(): TurnReport[] {
+  const strategies = Object.fromEntries(scenario.actors.map((a) => [a.id, a.defaultStrategy]));
+  const reports: TurnReport[] = [];
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    let state = initialState(scenario, seed, 26);
+    while (!isOver(state)) {
+      const result = resolveTurn(scenario, state, chooseMoves(scenario, state, strategies));
+      if (!result.ok) throw new Error(result.error.message);
+      reports.push(result.state.report!);
+      state = result.state;
+    }
+  }
+  return reports;
+}
+
 function report(over: Partial<TurnReport>): TurnReport {
   return {
     turn: 0,
@@ -72,48 +88,34 @@ describe('the week story', () => {
   });
 
   it('reads the reason from the hazard as the engine drew it: its base and parts give its chance exactly', () => {
-    const strategies = Object.fromEntries(scenario.actors.map((a) => [a.id, a.defaultStrategy]));
     let drawn = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      let state = initialState(scenario, seed, 26);
-      while (!isOver(state)) {
-        const result = resolveTurn(scenario, state, chooseMoves(scenario, state, strategies));
-        if (!result.ok) throw new Error(result.error.message);
-        const talks = result.state.report!.talks;
-        if (talks.transition === null) expect(talks.drawn).toBeNull();
-        else {
-          drawn += 1;
-          const { hazard } = scenario.talks.transitions.find((t) => t.id === talks.transition)!;
-          expect(talks.drawn!.terms.map((t) => t.ref)).toEqual(Object.keys(hazard.terms));
-          const x = hazard.base + talks.drawn!.terms.reduce((sum, t) => sum + t.amount, 0);
-          const p = hazard.link === 'logistic' ? 1 / (1 + Math.exp(-x)) : Math.min(1, Math.max(0, x));
-          expect(talks.drawn!.chance).toBeCloseTo(p, 12);
-        }
-        state = result.state;
+    for (const report of aiWeeks()) {
+      const talks = report.talks;
+      if (talks.transition === null) expect(talks.drawn).toBeNull();
+      else {
+        drawn += 1;
+        const { hazard } = scenario.talks.transitions.find((t) => t.id === talks.transition)!;
+        expect(talks.drawn!.terms.map((t) => t.ref)).toEqual(Object.keys(hazard.terms));
+        const x = hazard.base + talks.drawn!.terms.reduce((sum, t) => sum + t.amount, 0);
+        const p = hazard.link === 'logistic' ? 1 / (1 + Math.exp(-x)) : Math.min(1, Math.max(0, x));
+        expect(talks.drawn!.chance).toBeCloseTo(p, 12);
       }
     }
     expect(drawn).toBeGreaterThan(3);
   });
 
   it('over whole AI games, never condemns violence in a calm week and never moves the talks without a reason', () => {
-    const strategies = Object.fromEntries(scenario.actors.map((a) => [a.id, a.defaultStrategy]));
     const bare = new Set(scenario.talks.transitions.map((t) => `Talks: ${t.label}.`));
     let calmWeeks = 0;
     let transitions = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      let state = initialState(scenario, seed, 26);
-      while (!isOver(state)) {
-        const result = resolveTurn(scenario, state, chooseMoves(scenario, state, strategies));
-        if (!result.ok) throw new Error(result.error.message);
-        const lines = weekStory({ scenario, report: result.state.report! });
-        if (!hadViolence(scenario, result.state.report!)) {
-          calmWeeks += 1;
-          expect(lines).not.toContain(CONDEMN);
-        }
-        if (result.state.report!.talks.transition) transitions += 1;
-        for (const line of lines) expect(bare.has(line), line).toBe(false);
-        state = result.state;
+    for (const report of aiWeeks()) {
+      const lines = weekStory({ scenario, report });
+      if (!hadViolence(scenario, report)) {
+        calmWeeks += 1;
+        expect(lines).not.toContain(CONDEMN);
       }
+      if (report.talks.transition) transitions += 1;
+      for (const line of lines) expect(bare.has(line), line).toBe(false);
     }
     expect(calmWeeks).toBeGreaterThan(0);
     expect(transitions).toBeGreaterThan(0);
