@@ -99,13 +99,18 @@ test('a set-up can change a scenario parameter, and an out-of-range value is nam
   await expect(page.getByText(/Set-up B: .*dynamics\.misperception = 0\.4/)).toBeVisible();
 });
 
-test('sensitivity ranks the ten parameters that move talks survival and escalation most, as tornado charts', async ({ page }) => {
+/** Opens the analysis, runs the one-at-a-time sensitivity with 100 futures a run, and returns its talks tornado. */
+async function runSensitivity(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Analyse strategies' }).click();
   await page.getByRole('radio', { name: 'Sensitivity' }).check();
   await page.getByLabel('Futures per run').fill('100');
   await page.getByRole('button', { name: 'Run sensitivity' }).click();
-  const talks = page.locator('figure[data-chart="tornado-talks"]');
+  return page.locator('figure[data-chart="tornado-talks"]');
+}
+
+test('sensitivity ranks the ten parameters that move talks survival and escalation most, as tornado charts', async ({ page }) => {
+  const talks = await runSensitivity(page);
   await expect(talks).toBeVisible({ timeout: 60_000 });
   await expect(talks.locator('table tbody tr')).toHaveCount(10);
   await expect(page.locator('figure[data-chart="tornado-escalation"] table tbody tr')).toHaveCount(10);
@@ -245,12 +250,7 @@ test('a sweep’s open war is read back from its own outcomes CSV, and its y-axi
 test('the tornado downloads as the CLI’s CSV, and its labels never repeat a word', async ({ page }) => {
   // About 200 forecasts in the page, then the same in the CLI: generous on a busy 2-core machine.
   test.setTimeout(360_000);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Analyse strategies' }).click();
-  await page.getByRole('radio', { name: 'Sensitivity' }).check();
-  await page.getByLabel('Futures per run').fill('100');
-  await page.getByRole('button', { name: 'Run sensitivity' }).click();
-  const talks = page.locator('figure[data-chart="tornado-talks"]');
+  const talks = await runSensitivity(page);
   await expect(talks).toBeVisible({ timeout: 240_000 });
   const labels = await talks.locator('table tbody th').allTextContents();
   expect(labels).toHaveLength(10);

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import pkg from '../../package.json' with { type: 'json' };
-import type { ForecastSummary, WeekSummary } from '../engine/summary';
+import type { ForecastSummary, OutcomeRow, WeekSummary } from '../engine/summary';
 import { getParameter } from '../scenario/parameters';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import type { PairedDifference } from './paired';
@@ -169,20 +169,8 @@ export function batchJson(items: readonly LabelledSummary[]): string {
   return jsonText(items.map((i) => ({ provenance: i.provenance, setup: i.label, key: i.key, summary: i.summary, ...(i.differences ? { differences: i.differences } : {}) })));
 }
 
-/** One outcome of a forecast as a row of the outcomes table: a share with its intervals, or a mean. */
-export interface OutcomeMeasure {
-  /** Stable id: `open-war`, `talks-alive`, `talks-deal`, `us.killed.mean`, `escalation-mean`, … */
-  readonly id: string;
-  readonly label: string;
-  readonly kind: 'share' | 'mean';
-  readonly value: number;
-  /** The chance interval (95%), for shares. */
-  readonly lo: number | null;
-  readonly hi: number | null;
-  /** The model interval (where 90% of the ensemble's sets put it); null without an ensemble. */
-  readonly modelLo: number | null;
-  readonly modelHi: number | null;
-}
+/** One outcome of a forecast as a row of the outcomes table: the summary's row, its model interval always named (null without an ensemble). */
+export type OutcomeMeasure = Required<OutcomeRow>;
 
 /** Every outcome of a summary (open war, the talks, each counter), then the mean final escalation. */
 export function outcomeMeasures(s: ForecastSummary): OutcomeMeasure[] {

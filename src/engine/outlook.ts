@@ -38,7 +38,7 @@ export function outlookSeed(state: GameState): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** The forecast that an outlook runs: `runs` futures over the scenario's outlook window. */
+/** The forecast that an outlook runs: `runs` futures over the scenario's `talks.outlookWeeks` weeks. */
 export function outlookOptions(
   scenario: Scenario,
   state: GameState,

@@ -2,6 +2,7 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
 import { describe, expect, it } from 'vitest';
 import { jumpedState } from './jump';
 import { drawState, drawStateInto, rngFromState, seededRng, streamStates } from './rng';
+import { jumpedOneByOne } from '../test/streams';
 
 describe('the generator', () => {
   it("draws exactly pure-rand's xoroshiro128+ numbers, from a seed, a state, a clone and a jump", () => {
@@ -32,16 +33,6 @@ describe('the generator', () => {
   });
 });
 
-/** The start states as they were first defined: jump from the seed, one jump at a time. */
-function jumpedOneByOne(seed: number, first: number, count: number): number[][] {
-  const rng = seededRng(seed);
-  for (let i = 0; i <= first; i++) rng.jump();
-  return Array.from({ length: count }, () => {
-    const state = [...rng.getState()];
-    rng.jump();
-    return state;
-  });
-}
 
 describe('independent streams', () => {
   it('start every chunk exactly where jumping one stream at a time from the seed arrives', () => {

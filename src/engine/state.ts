@@ -12,7 +12,7 @@ import { BeliefSlot, EndReason, makeWork, type Work } from './work';
 
 export type EndState = null | 'open-war' | 'talks';
 
-/** One belief: Beta pseudo-counts after a trigger and in weeks without one, and any open window. */
+/** One belief: Beta pseudo-counts after a trigger and in weeks without one, and the weeks since a trigger whose answer is still awaited. */
 export interface BeliefState {
   /** [responses, no response] after a trigger. */
   readonly resolve: readonly [number, number];
