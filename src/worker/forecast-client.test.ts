@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forecast } from '../engine/forecast';
+import { forecast, forecastChunk } from '../engine/forecast';
 import { initialState } from '../engine/state';
 import { fixture } from '../test/fixture';
-import { CHUNK_RUNS, ForecastCancelled, runForecast } from './forecast-client';
+import { CHUNK_RUNS, ForecastCancelled, inRunOrder, runForecast } from './forecast-client';
 
 const s = fixture();
 const state = initialState(s, 3);
@@ -23,5 +23,24 @@ describe('runForecast on the main thread', () => {
     job.cancel();
     await expect(job.promise).rejects.toBeInstanceOf(ForecastCancelled);
     expect(progress.length).toBeLessThan(40);
+  });
+});
+
+describe('inRunOrder', () => {
+  const options = { runs: 60, seed: 4 };
+  const chunks = [0, 1, 2, 3, 4].map((i) => forecastChunk(s, state, options, i * 12, 12));
+
+  it('gives the single-pass tally whatever order the chunks come in', () => {
+    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [1, 0, 3, 2, 4]]) {
+      const merge = inRunOrder(chunks.length);
+      for (const i of order) merge.add(i, chunks[i]!);
+      expect(merge.result()).toStrictEqual(forecast(s, state, options));
+    }
+  });
+
+  it('refuses to give a result while a chunk is missing, naming how many it has', () => {
+    const merge = inRunOrder(chunks.length);
+    for (const i of [0, 1, 3, 4]) merge.add(i, chunks[i]!);
+    expect(() => merge.result()).toThrow('merged 2 of its 5 chunks');
   });
 });

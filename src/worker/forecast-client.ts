@@ -193,6 +193,30 @@ function mark(name: 'forecast-compute' | 'forecast-warm', detail: object): void 
  */
 const IN_FLIGHT = 2;
 
+/**
+ * Merges a forecast's `count` chunk tallies in run order as they come in, in any order: each is
+ * merged as soon as every chunk before it is, so that when the last arrives little is left to do (one
+ * long task at the end spread over the messages). A chunk that comes ahead of an earlier one waits.
+ */
+export function inRunOrder(count: number): { add(index: number, tally: ForecastTally): void; result(): ForecastTally } {
+  const waiting: (ForecastTally | undefined)[] = new Array(count);
+  let merged: ForecastTally | null = null;
+  let upTo = 0;
+  return {
+    add(index, tally) {
+      waiting[index] = tally;
+      for (let t = waiting[upTo]; t !== undefined; t = waiting[upTo]) {
+        merged = merged === null ? t : mergeTallies(merged, t);
+        waiting[upTo++] = undefined;
+      }
+    },
+    result() {
+      if (merged === null || upTo !== count) throw new Error(`the forecast has merged ${upTo} of its ${count} chunks`);
+      return merged;
+    },
+  };
+}
+
 /** Starts a forecast; the job's promise resolves to the merged tally or rejects with ForecastCancelled. */
 export function runForecast(scenario: Scenario, state: GameState, options: ForecastOptions, run: RunOptions = {}): ForecastJob {
   const chunks: { first: number; count: number }[] = [];
@@ -207,7 +231,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   };
   running += 1;
   let done = 0;
-  const results: ForecastTally[] = new Array(chunks.length);
+  const merge = inRunOrder(chunks.length);
   const computeMs = runners.map(() => 0);
   let next = 0;
   const key = keyOf(scenario);
@@ -230,7 +254,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
     const queue = Array.from({ length: wanted > 0 ? IN_FLIGHT : 1 }, () => ask(runner)).filter((p) => p !== null);
     while (queue.length > 0) {
       const { index, r } = await queue.shift()!;
-      results[index] = fromWire(r.tally);
+      merge.add(index, fromWire(r.tally));
       computeMs[slot]! += r.ms;
       done += chunks[index]!.count;
       run.onProgress?.(done, options.runs);
@@ -244,7 +268,7 @@ export function runForecast(scenario: Scenario, state: GameState, options: Forec
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   const work = Promise.all(runners.map(drive)).then(() => {
     mark('forecast-compute', { computeMs });
-    return results.reduce(mergeTallies);
+    return merge.result();
   });
   work.then(finish, finish);
   const promise = Promise.race([work, stopped]);
