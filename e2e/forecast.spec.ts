@@ -114,3 +114,36 @@ test('a forecast can be cancelled mid-way, and the page stays usable', async ({ 
   await page.getByRole('button', { name: 'End turn' }).click();
   await expect(page.locator('#narrative-heading')).toHaveText(/^Week 2:/);
 });
+
+test('a new forecast leaves the previous one on the page, marked as such, until it is done or cancelled', async ({ page }) => {
+  await startAndPlay(page, 1);
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures', { exact: true }).fill('2000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: '2,000 futures from week 1' });
+  await expect(status).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^The previous forecast/)).toHaveCount(0);
+  const results = page.locator('.forecast-results');
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+
+  await page.getByLabel('Futures', { exact: true }).fill('200000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Forecast progress' })).toBeVisible();
+  await expect(page.getByText('The previous forecast, until the new one is done:')).toBeVisible();
+  await expect(results).toHaveAttribute('aria-busy', 'true');
+  await expect(status).toBeVisible();
+  await expect(page.locator('figure[data-chart="fan"] .plot-band')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: /Outcomes over 2,000 futures/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Forecast cancelled.')).toBeVisible();
+  await expect(page.getByText('The previous forecast:', { exact: true })).toBeVisible();
+  await expect(status).toBeVisible();
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+
+  await page.getByLabel('Futures', { exact: true }).fill('3000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3,000 futures from week 1' })).toBeVisible({ timeout: 20_000 });
+  await expect(status).toHaveCount(0);
+  await expect(page.getByText(/^The previous forecast/)).toHaveCount(0);
+});

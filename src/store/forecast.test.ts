@@ -41,4 +41,24 @@ describe('the forecast store', () => {
     expect(store.getState().status).toBe('done');
     expect(store.getState().summary!.seed).toBe(3);
   });
+
+  it('keeps the last finished forecast, and what it was asked for, while the next runs and after it is cancelled', async () => {
+    const store = createForecastStore(mainThread, () => 0);
+    const firstRequest = { scenario: s, state: initialState(s, 1), options: { runs: 300, seed: 3 }, branch: 'main' };
+    await store.getState().run(firstRequest);
+    const first = store.getState().summary;
+    expect(store.getState().finished).toBe(1);
+    const running = store.getState().run({ ...firstRequest, options: { runs: 20_000, seed: 4 }, branch: 'other' });
+    expect(store.getState().status).toBe('running');
+    expect(store.getState().request!.branch).toBe('other');
+    expect(store.getState().summary).toBe(first);
+    expect(store.getState().summaryOf).toBe(firstRequest);
+    await new Promise((r) => setTimeout(r, 5));
+    store.getState().cancel();
+    await running;
+    expect(store.getState().status).toBe('cancelled');
+    expect(store.getState().summary).toBe(first);
+    expect(store.getState().summaryOf!.branch).toBe('main');
+    expect(store.getState().finished).toBe(1);
+  });
 });

@@ -24,8 +24,16 @@ export interface ForecastStore {
   readonly status: ForecastStatus;
   readonly done: number;
   readonly total: number;
+  /** The forecast asked for last (running, or finished). */
   readonly request: ForecastRequest | null;
+  /**
+   * The last finished forecast: its summary and what was asked for it. It stays while a new one
+   * runs (or is cancelled or fails), so the results are not taken off the page until others replace
+   * them; `finished` counts the forecasts finished, to tell one result from the next.
+   */
   readonly summary: ForecastSummary | null;
+  readonly summaryOf: ForecastRequest | null;
+  readonly finished: number;
   readonly tally: ForecastTally | null;
   /** Wall-clock milliseconds the last finished run took. */
   readonly elapsedMs: number | null;
@@ -45,6 +53,8 @@ export function createForecastStore(runner: Runner, clock: () => number): StoreA
     total: 0,
     request: null,
     summary: null,
+    summaryOf: null,
+    finished: 0,
     tally: null,
     elapsedMs: null,
     error: null,
@@ -62,7 +72,7 @@ export function createForecastStore(runner: Runner, clock: () => number): StoreA
       try {
         const tally = await mine.promise;
         if (job !== mine) return;
-        set({ status: 'done', tally, summary: summarize(request.scenario, tally), elapsedMs: clock() - started });
+        set({ status: 'done', tally, summary: summarize(request.scenario, tally), summaryOf: request, finished: get().finished + 1, elapsedMs: clock() - started });
       } catch (e) {
         if (job !== mine) return;
         const cancelled = e instanceof Error && e.name === 'ForecastCancelled';
@@ -83,7 +93,7 @@ export function createForecastStore(runner: Runner, clock: () => number): StoreA
     clear() {
       job?.cancel();
       job = null;
-      set({ status: 'idle', done: 0, total: 0, request: null, summary: null, tally: null, elapsedMs: null, error: null });
+      set({ status: 'idle', done: 0, total: 0, request: null, summary: null, summaryOf: null, tally: null, elapsedMs: null, error: null });
     },
   }));
 }

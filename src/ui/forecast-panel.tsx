@@ -91,7 +91,8 @@ function ForecastHeadline({ scenario, summary }: { scenario: Scenario; summary: 
 export function ForecastPanel({ scenario, session, branchName, states, viewTurn }: ForecastPanelProps) {
   const status = useForecast((s) => s.status);
   const summary = useForecast((s) => s.summary);
-  const request = useForecast((s) => s.request);
+  const request = useForecast((s) => s.summaryOf);
+  const finished = useForecast((s) => s.finished);
   const elapsed = useForecast((s) => s.elapsedMs);
   const error = useForecast((s) => s.error);
   const run = useForecast((s) => s.run);
@@ -116,7 +117,10 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
     const drawn = modelUncertainty && ensemble ? { ensemble } : {};
     void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName });
   };
-  const shown = status === 'done' && summary && request ? { summary, request } : null;
+  // The last finished forecast stays on the page while a new one runs (or after one is cancelled or
+  // fails), marked as the previous one: taking it off would make the page jump twice.
+  const shown = summary && request ? { summary, request } : null;
+  const previous = status !== 'done';
   // The results are laid out at once, so nothing moves as they come in: the status, the headline,
   // the outcomes and each chart's frame; the charts' drawings (and their data tables) follow, one
   // chart per task.
@@ -157,7 +161,8 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
       {status === 'cancelled' && <p role="status">Forecast cancelled.</p>}
       {status === 'error' && <p role="alert">The forecast failed: {error}</p>}
       {shown && (
-        <div className="forecast-results" ref={results}>
+        <div key={finished} className={previous ? 'forecast-results previous' : 'forecast-results'} ref={results} aria-busy={status === 'running'}>
+          {previous && <p className="previous-note">{status === 'running' ? 'The previous forecast, until the new one is done:' : 'The previous forecast:'}</p>}
           <p role="status" className="hint">
             {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
             {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}
