@@ -2,6 +2,7 @@
  * The bundled scenarios, parsed at start-up like any other input: one that fails to parse is
  * listed with its errors instead of crashing the app.
  */
+import { isScenarioFileName } from '../scenario/files/bundled';
 import { parseScenario, type ScenarioError } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 
@@ -17,7 +18,7 @@ export function loadCatalogue(raw: Record<string, unknown> = files): Catalogue {
   const scenarios: Scenario[] = [];
   const broken: { file: string; errors: readonly ScenarioError[] }[] = [];
   for (const [path, json] of Object.entries(raw)) {
-    if (path.endsWith('.schema.json')) continue;
+    if (!isScenarioFileName(path)) continue;
     const result = parseScenario(json);
     if (result.ok) scenarios.push(result.value);
     else broken.push({ file: path.split('/').pop() ?? path, errors: result.errors });

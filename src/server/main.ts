@@ -6,27 +6,15 @@
  * Rooms are kept in DIR (default `rooms/` in the project; also $DETERRENCE_LAB_ROOMS). It prints the
  * addresses a class can open, with a QR code of the first one on the local network.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseScenarioText } from '../scenario/parse';
-import type { Scenario } from '../scenario/schema';
 import { terminalQr } from './addresses';
+import { scenariosIn } from './scenarios';
 import { startServer } from './server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function bundledScenarios(log: (line: string) => void): Scenario[] {
-  const dir = join(root, 'scenarios');
-  const out: Scenario[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json')).sort()) {
-    const r = parseScenarioText(readFileSync(join(dir, name), 'utf8'));
-    if (r.ok) out.push(r.value);
-    else log(`warning: scenarios/${name} does not parse (${r.errors[0]!.path}: ${r.errors[0]!.message}); it is not offered`);
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -49,7 +37,7 @@ async function main(): Promise<void> {
     roomsDir: resolve(values.rooms ?? process.env['DETERRENCE_LAB_ROOMS'] ?? join(root, 'rooms')),
     appDir,
     dev: values.dev ?? false,
-    scenarios: bundledScenarios(log),
+    scenarios: scenariosIn(join(root, 'scenarios'), log),
     log,
   });
   log(`\nDeterrence Lab is running${values.dev ? ' (development, hot reload)' : ''}:`);
