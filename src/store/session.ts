@@ -5,15 +5,14 @@
  * Actions return nothing and never throw; problems land in `message`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { chooseMoves, isOver, queueInject, resolveTurn, type TurnMoves } from '../engine/game';
 import { scenarioDigest } from '../scenario/files/digest';
 import type { SavedGameRecord } from '../scenario/files/saved-game';
 import { scenarioNotice } from '../scenario/files/scenario-version';
-import { newSession, parseSessionText, writeSession, type Branch, type Controller, type Session } from '../scenario/files/session-file';
+import { newSession, parseSessionText, writeSession, type Controller, type Session } from '../scenario/files/session-file';
 import { decodeShare, encodeShare } from '../scenario/files/share-link';
-import { logUntil, weekOf, weeksIn, type LogEntry } from '../scenario/log';
-import { MAX_BRANCH_NAME, MAX_BRANCHES } from '../scenario/limits';
-import type { Scenario, StrategyId } from '../scenario/schema';
+import { weeksIn, type LogEntry } from '../scenario/log';
+import type { Scenario } from '../scenario/schema';
+import { fireEvent, forkAt, playWeek, redoEntry, renamed, undoEntry } from './branch-edits';
 import { activeBranch, branchStates } from './derive';
 import { GAME_KEY_PREFIX, GameLibrary, summaryOf, type GameSummary, type KeyValueStorage } from './library';
 
@@ -117,11 +116,6 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       const branch = activeBranch(session);
       return { session, scenario, branch, ...branchStates(scenario, session, branch) };
     };
-
-    const replaceBranch = (session: Session, branch: Branch): Session => ({
-      ...session,
-      branches: session.branches.map((b) => (b.id === branch.id ? branch : b)),
-    });
 
     /** Saves the game in play; a failure is said at once and the game goes on in memory. */
     const persist = (): Message | null => {
@@ -233,53 +227,32 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
 
       endTurn() {
         const c = current();
-        if (!c) return;
-        const last = c.states[c.states.length - 1]!;
-        if (isOver(last) || c.error) return;
-        const strategies = Object.fromEntries(Object.entries(c.session.controllers).filter(([, v]) => v !== 'human')) as Record<string, StrategyId>;
-        const ai = chooseMoves(c.scenario, last, strategies);
-        const humans = c.scenario.actors.filter((a) => c.session.controllers[a.id] === 'human').map((a) => a.id);
-        const missing = humans.filter((a) => get().picks[a] === undefined);
-        if (missing.length > 0) return set({ message: { kind: 'error', text: `Still to choose a move: ${missing.join(', ')}.` } });
-        const moves: TurnMoves = { ...ai, ...Object.fromEntries(humans.map((a) => [a, get().picks[a]!])) };
-        const result = resolveTurn(c.scenario, last, moves);
-        if (!result.ok) return set({ message: { kind: 'error', text: result.error.message } });
-        const notes = Object.fromEntries(humans.flatMap((a) => (get().notes[a] ? [[a, get().notes[a]!]] : [])));
-        const branch = { ...c.branch, log: [...c.branch.log, weekOf(moves, notes)] };
+        const played = c && playWeek(c, get().picks, get().notes, get().redo);
+        if (!played) return;
+        if (!played.ok) return set({ message: { kind: 'error', text: played.error } });
         const kept = get().message?.sticky ? get().message : null;
-        setAndSave({ session: replaceBranch(c.session, branch), picks: {}, notes: {}, redo: { ...get().redo, [branch.id]: [] }, view: null, message: kept });
+        setAndSave({ session: played.session, picks: {}, notes: {}, redo: played.redo, view: null, message: kept });
       },
 
       inject(id) {
         const c = current();
         if (!c) return;
         if (get().view !== null) return set({ message: { kind: 'error', text: 'Go to the latest week to fire an event.' } });
-        const result = queueInject(c.scenario, c.states[c.states.length - 1]!, id);
-        if (!result.ok) return set({ message: { kind: 'error', text: result.error.message } });
-        const label = c.scenario.injects.find((e) => e.id === id)!.label;
-        const branch = { ...c.branch, log: [...c.branch.log, { kind: 'inject' as const, inject: id }] };
-        setAndSave({
-          session: replaceBranch(c.session, branch),
-          redo: { ...get().redo, [branch.id]: [] },
-          message: { kind: 'info', text: `“${label}” will happen at the start of next week.` },
-        });
+        const fired = fireEvent(c, id, get().redo);
+        if (!fired.ok) return set({ message: { kind: 'error', text: fired.error } });
+        setAndSave({ session: fired.session, redo: fired.redo, message: { kind: 'info', text: `“${fired.label}” will happen at the start of next week.` } });
       },
 
       undo() {
         const c = current();
-        if (!c || c.branch.log.length === 0) return;
-        const undone = c.branch.log[c.branch.log.length - 1]!;
-        const branch = { ...c.branch, log: c.branch.log.slice(0, -1) };
-        const stack = [...(get().redo[branch.id] ?? []), undone];
-        setAndSave({ session: replaceBranch(c.session, branch), redo: { ...get().redo, [branch.id]: stack }, picks: {}, view: null });
+        const undone = c && undoEntry(c, get().redo);
+        if (undone) setAndSave({ ...undone, picks: {}, view: null });
       },
 
       redoTurn() {
         const c = current();
-        const stack = c ? (get().redo[c.branch.id] ?? []) : [];
-        if (!c || stack.length === 0) return;
-        const branch = { ...c.branch, log: [...c.branch.log, stack[stack.length - 1]!] };
-        setAndSave({ session: replaceBranch(c.session, branch), redo: { ...get().redo, [branch.id]: stack.slice(0, -1) }, picks: {}, view: null });
+        const redone = c && redoEntry(c, get().redo);
+        if (redone) setAndSave({ ...redone, picks: {}, view: null });
       },
 
       viewTurn(turn) {
@@ -292,20 +265,10 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
       fork(name) {
         const c = current();
         if (!c) return;
-        if (c.session.branches.length >= MAX_BRANCHES) return set({ message: { kind: 'error', text: `A game holds at most ${MAX_BRANCHES} branches.` } });
         const at = get().view ?? weeksIn(c.branch.log);
-        const taken = new Set(c.session.branches.map((b) => b.id));
-        let n = c.session.branches.length;
-        while (taken.has(`branch-${n}`)) n += 1;
-        const branch: Branch = {
-          id: `branch-${n}`,
-          name: name?.trim().slice(0, MAX_BRANCH_NAME) || `What if? (from week ${at})`,
-          parent: c.branch.id,
-          forkTurn: at,
-          log: logUntil(c.branch.log, at),
-        };
-        const session = { ...c.session, branches: [...c.session.branches, branch], active: branch.id };
-        setAndSave({ session, picks: {}, view: null, message: { kind: 'info', text: `Forked "${branch.name}" at week ${at}.` } });
+        const forked = forkAt(c, at, name);
+        if (!forked.ok) return set({ message: { kind: 'error', text: forked.error } });
+        setAndSave({ session: forked.session, picks: {}, view: null, message: { kind: 'info', text: `Forked "${forked.branch.name}" at week ${at}.` } });
       },
 
       switchBranch(id) {
@@ -316,9 +279,8 @@ export function createSessionStore(deps: SessionDeps): StoreApi<SessionStore> {
 
       renameBranch(id, name) {
         const session = get().session;
-        const trimmed = name.trim().slice(0, MAX_BRANCH_NAME);
-        if (!session || trimmed === '') return;
-        setAndSave({ session: { ...session, branches: session.branches.map((b) => (b.id === id ? { ...b, name: trimmed } : b)) } });
+        const next = session && renamed(session, id, name);
+        if (next) setAndSave({ session: next });
       },
 
       importText(text, origin) {
