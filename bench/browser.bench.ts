@@ -360,6 +360,8 @@ try {
   const first: ForecastTiming[] = [];
   const again: ForecastTiming[] = [];
   const outlooks: BenchProbe['turns'] = [];
+  /** Per "End turn": the longest main-thread task from its click until its talks headline was on screen. */
+  const turnTasks: number[] = [];
   let workers = 0;
   for (let i = 0; i < REPEATS; i++) {
     const context = await browser.newContext();
@@ -372,7 +374,9 @@ try {
       });
       await startAndPlay(page, url);
       await page.waitForFunction((n) => (window as unknown as ProbeWindow).__bench.turns.filter((t) => t.outlook !== null).length >= n, WEEKS, { timeout: 60_000 });
-      outlooks.push(...(await probe(page)).turns);
+      const played = await probe(page);
+      outlooks.push(...played.turns);
+      for (const t of played.turns) turnTasks.push(Math.max(0, ...played.longtasks.filter((x) => x.start + x.duration > t.click && x.start < t.outlook!).map((x) => x.duration)));
       workers = await page.evaluate(() => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
       // One trace over both forecasts. 'toplevel' is the scheduler's tasks alone: cheap to record,
       // with no sampling and no JavaScript events.
@@ -435,6 +439,10 @@ try {
   console.log(`  every week played       ${spread(afterResolve)}   ${budget('< 300 ms', median(afterResolve) < OUTLOOK_BUDGET_MS)}`);
   console.log(`  the first week of a page (the worker starting)  ${spread(firstWeek)}`);
   console.log(`  from the click on "End turn"  ${spread(outlooks.map((t) => t.outlook! - t.click))}`);
+  console.log(`"End turn": from the click to the week's result on screen  ${spread(outlooks.map((t) => t.resolved! - t.click))}`);
+  console.log(
+    `  longest main-thread task from the click until the headline is on screen  ${ms(Math.max(...turnTasks))} (per turn: ${turnTasks.map(fmt).join(', ')}; 0: none of 50 ms or more)`,
+  );
   console.log('');
   if (limit) {
     console.log(

@@ -46,7 +46,7 @@ test('the talks headline is the chance they are alive 12 weeks on, the same in a
   expect(new Set(short).size, 'the headline moves with what happens').toBeGreaterThan(1);
 
   // The chart draws the week-by-week outlook ahead of the week in view, and a reload keeps the headline.
-  await expect(page.locator('figure[data-chart="survival"] .recharts-line')).toHaveCount(2);
+  await expect(page.locator('figure[data-chart="survival"] .plot-line')).toHaveCount(2);
   await page.reload();
   expect(await settledHeadline(page)).toBe(long.at(-1));
 });

@@ -185,15 +185,22 @@ test('the projector layout at 1280×720: at least 18 px for ticks, labels, moves
   await expect(page.locator('.projector-layout')).toBeVisible();
 
   const sizes = (list: Locator) => list.evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
-  const charts = ['escalation', 'survival', 'why-escalation'];
-  for (const chart of charts) {
-    const ticks = page.locator(`figure[data-chart="${chart}"] text.recharts-cartesian-axis-tick-value`);
-    await expect(ticks.first()).toBeVisible();
-    const px = await sizes(ticks);
-    expect(px.length, chart).toBeGreaterThan(3);
-    for (const size of px) expect(size, `${chart} tick`).toBeGreaterThanOrEqual(18);
-    expectNoOverlap(await boxes(page.locator(`figure[data-chart="${chart}"] .recharts-xAxis-tick-labels text`)), `${chart} x-axis ticks`);
-    expectNoOverlap(await boxes(page.locator(`figure[data-chart="${chart}"] .recharts-yAxis-tick-labels text`)), `${chart} y-axis ticks`);
+  // Each chart's tick labels: those on its x-axis (weeks, or the why chart's amounts) and on its y-axis (rungs, shares; the why chart's causes).
+  const axes = [
+    { chart: 'escalation', x: '.plot-x-axis text', y: '.plot-y-axis text' },
+    { chart: 'survival', x: '.plot-x-axis text', y: '.plot-y-axis text' },
+    { chart: 'why-escalation', x: '.why-tick', y: '.why-cause' },
+  ];
+  for (const { chart, x, y } of axes) {
+    const figure = page.locator(`figure[data-chart="${chart}"]`);
+    for (const [axis, selector] of [['x', x], ['y', y]] as const) {
+      const ticks = figure.locator(selector);
+      await expect(ticks.first()).toBeVisible();
+      const px = await sizes(ticks);
+      expect(px.length, `${chart} ${axis}-axis`).toBeGreaterThanOrEqual(axis === 'x' ? 3 : 2);
+      for (const size of px) expect(size, `${chart} ${axis}-axis tick`).toBeGreaterThanOrEqual(18);
+      expectNoOverlap(await boxes(ticks), `${chart} ${axis}-axis ticks`);
+    }
   }
   for (const size of await sizes(page.locator('.rung-band-label'))) expect(size, 'rung label').toBeGreaterThanOrEqual(18);
   for (const size of await sizes(page.locator('.move-description'))) expect(size, 'move description').toBeGreaterThanOrEqual(18);
@@ -201,9 +208,9 @@ test('the projector layout at 1280×720: at least 18 px for ticks, labels, moves
   for (const size of await sizes(page.locator('figure[data-chart="survival"] .phase-legend li'))) expect(size, 'talks phase label').toBeGreaterThanOrEqual(18);
   expectNoOverlap(await boxes(page.locator('figure[data-chart="survival"] .phase-legend li')), 'talks phase labels');
   // The axis title sits clear of the week ticks.
-  const title = await boxes(page.locator('figure[data-chart="escalation"] text.recharts-label').filter({ hasText: /^week$/ }));
+  const title = await boxes(page.locator('figure[data-chart="escalation"] text.plot-axis-title').filter({ hasText: /^week$/ }));
   expect(title).toHaveLength(1);
-  for (const tick of await boxes(page.locator('figure[data-chart="escalation"] .recharts-xAxis-tick-labels text'))) expect(overlaps(title[0]!, tick)).toBe(false);
+  for (const tick of await boxes(page.locator('figure[data-chart="escalation"] .plot-x-axis text'))) expect(overlaps(title[0]!, tick)).toBe(false);
   expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -271,7 +278,7 @@ test('branches side by side: the moves where they differ, escalation and talks p
   const tableCells = await week2.getByRole('cell').allInnerTexts();
   expect(tableCells[0]).toBe(chartCells[1]);
   expect(tableCells[2]).toBe(chartCells[2]);
-  await expect(page.locator('figure[data-chart="escalation"] .recharts-line')).toHaveCount(2);
+  await expect(page.locator('figure[data-chart="escalation"] .plot-line')).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
 });
 

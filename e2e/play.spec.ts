@@ -18,7 +18,7 @@ async function playWeek(page: Page, choice: number): Promise<void> {
 
 const weekHeading = (page: Page) => page.locator('#narrative-heading');
 const timelineWeeks = (page: Page) => page.getByRole('navigation', { name: 'Timeline' }).getByRole('listitem');
-const escalationLines = (page: Page) => page.locator('figure[data-chart="escalation"] .recharts-line');
+const escalationLines = (page: Page) => page.locator('figure[data-chart="escalation"] .plot-line');
 const branchItems = (page: Page) => page.getByRole('region', { name: 'Branches' }).getByRole('listitem');
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -41,7 +41,7 @@ test('a new user plays five weeks, undoes, redoes, forks a what-if and finds it 
   expect(new Set(stories).size, 'each week tells its own story').toBeGreaterThan(1);
   await expect(timelineWeeks(page)).toHaveCount(6);
   await expect(escalationLines(page)).toHaveCount(1);
-  await expect(page.locator('figure[data-chart="why-escalation"] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('figure[data-chart="why-escalation"] .why-bar').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -56,7 +56,7 @@ test('a new user plays five weeks, undoes, redoes, forks a what-if and finds it 
   await expect(branchItems(page)).toHaveCount(2);
   await playWeek(page, 1);
   await expect(escalationLines(page)).toHaveCount(2);
-  const strokes = await escalationLines(page).locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke')));
+  const strokes = await escalationLines(page).evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke')));
   expect(new Set(strokes).size, 'branches are drawn in distinct colours').toBe(2);
 
   const heading = await weekHeading(page).innerText();
@@ -174,10 +174,10 @@ test('a corrupted save is reported and set aside, and the app still starts', asy
 test('the escalation chart shows the record before the start, dated and sourced, and can hide it', async ({ page }) => {
   await startDefault(page, '12');
   const chart = page.locator('figure[data-chart="escalation"]');
-  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(14);
+  await expect(chart.locator('.plot-record-point')).toHaveCount(14);
   await chart.getByText(/The record before 2021-03-09/).click();
   await expect(chart.getByRole('listitem').filter({ hasText: '2021-03-03' })).toContainText('Ain al-Asad');
   await expect(chart.getByRole('listitem').filter({ hasText: '2021-03-07' })).toContainText('DVIDS');
   await chart.getByLabel('Show the record before the start').uncheck();
-  await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(0);
+  await expect(chart.locator('.plot-record-point')).toHaveCount(0);
 });

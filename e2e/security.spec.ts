@@ -26,7 +26,7 @@ test('the app runs under its Content-Security-Policy: play, forecast, save a cha
     await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i).check();
     await page.getByRole('button', { name: 'End turn' }).click();
   }
-  await expect(page.locator('figure[data-chart="survival"] .recharts-line').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('figure[data-chart="survival"] .plot-line').first()).toBeVisible({ timeout: 20_000 });
   await page.getByText('Strategies and number of futures').click();
   await page.getByLabel('Futures').fill('500');
   await page.getByRole('button', { name: 'Forecast', exact: true }).click();

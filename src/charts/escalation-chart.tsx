@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { rungOf } from '../engine/ladder';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
 import { useChartText } from './chart-text';
 import { BAND_FILLS, CHART_HEIGHT, HISTORY_COLOUR } from './charts.constants';
+import { LinesPlot } from './lines-plot';
 import { LadderGlossary, RungTerm } from './rung-term';
 import { contextPoints, escKey, type BranchLine, type WeekRow } from './series';
 import { weekTicks } from './week-ticks';
@@ -38,16 +38,6 @@ function describe(scenario: Scenario, rows: readonly WeekRow[], lines: readonly 
       {active.name}: escalation {now.toFixed(1)} at {viewTurn === 0 ? 'the start' : `week ${viewTurn}`} (<RungTerm scenario={scenario} level={rungOf(scenario, now).level} />), from{' '}
       {values[0]!.toFixed(1)} at the start; highest {peak.toFixed(1)} at {peakWeek === 0 ? 'the start' : `week ${peakWeek}`}.{others.join('')}
     </>
-  );
-}
-
-/** A rung's name inside its band, with its description as the SVG's own hover title. */
-function BandLabel({ x, y, text, description, fontSize }: { x?: number | string; y?: number | string; text: string; description: string; fontSize: number }) {
-  return (
-    <text x={Number(x ?? 0)} y={Number(y ?? 0)} dominantBaseline="central" fontSize={fontSize} fill="#374151" className="rung-band-label">
-      <title>{description}</title>
-      {text}
-    </text>
   );
 }
 
@@ -94,57 +84,37 @@ export function EscalationChart({ scenario, rows, lines, viewTurn, horizon, hist
   };
   return (
     <ChartFrame id="escalation" title="Escalation" summary={describe(scenario, rows, lines, viewTurn)} table={table} below={glossary}>
-      <ResponsiveContainer width="100%" height={Math.round((CHART_HEIGHT + 80) * text.heightScale)}>
-        <ComposedChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          {scenario.ladder.slice(0, top).map((r) => (
-            <ReferenceArea
-              key={r.level}
-              y1={r.level}
-              y2={r.level + 1}
-              fill={BAND_FILLS[r.level % 2]}
-              fillOpacity={1}
-              ifOverflow="hidden"
-              label={{ position: 'insideLeft', content: <BandLabel text={`${r.level} ${r.name}`} description={r.description} fontSize={text.band} /> }}
-            />
-          ))}
-          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" vertical={false} />
-          <XAxis
-            dataKey="turn"
-            type="number"
-            domain={[from, horizon]}
-            allowDecimals={false}
-            ticks={weekTicks(from, horizon, text.maxWeekTicks)}
-            tick={{ fontSize: text.tick }}
-            height={Math.round((text.tick + text.label) * 1.25 + 6)}
-            label={{ value: 'week', position: 'insideBottom', offset: 0, fontSize: text.label }}
-          />
-          <YAxis domain={[0, top]} ticks={scenario.ladder.map((r) => r.level)} tick={{ fontSize: text.tick }} width={Math.round(text.tick * 2.6)} />
-          <Tooltip
-            formatter={(v, _name, item) => {
-              const point = item?.payload as { label?: string; date?: string } | undefined;
-              if (point?.label) return `${point.date}: ${point.label}`;
-              return typeof v === 'number' ? `${v.toFixed(2)} — ${rungOf(scenario, v).name}` : v;
-            }}
-            labelFormatter={(t) => (typeof t === 'number' && t < 0 ? 'Before the start' : `Week ${t}`)}
-          />
-          <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
-          {lines.map((l) => (
-            <Line
-              key={l.id}
-              dataKey={escKey(l.id)}
-              name={l.name}
-              stroke={l.colour}
-              strokeWidth={l.active ? 3 : 2}
-              strokeOpacity={l.active ? 1 : 0.8}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ))}
-          {points.length > 0 && <ReferenceLine x={0} stroke={HISTORY_COLOUR} label={{ value: 'start', position: 'insideTopRight', fontSize: text.label }} />}
-          {points.length > 0 && <Scatter data={points} dataKey="rung" name="The record" fill={HISTORY_COLOUR} shape="diamond" isAnimationActive={false} />}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <LinesPlot
+        rows={rows}
+        x={[from, horizon]}
+        xTicks={weekTicks(from, horizon, text.maxWeekTicks)}
+        xTitle="week"
+        y={[0, top]}
+        yTicks={scenario.ladder.map((r) => r.level)}
+        height={Math.round((CHART_HEIGHT + 80) * text.heightScale)}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        yWidth={Math.round(text.tick * 2.6)}
+        xHeight={Math.round((text.tick + text.label) * 1.25 + 6)}
+        tickSize={text.tick}
+        labelSize={text.label}
+        areas={scenario.ladder.slice(0, top).map((r) => ({
+          key: String(r.level),
+          x: [from, horizon],
+          y: [r.level, r.level + 1],
+          fill: BAND_FILLS[r.level % 2]!,
+          opacity: 1,
+          label: { text: `${r.level} ${r.name}`, title: r.description, className: 'rung-band-label', fontSize: text.band },
+        }))}
+        markers={[
+          { key: 'view', x: viewTurn, colour: '#111827', dash: '4 3' },
+          ...(points.length > 0 ? [{ key: 'start', x: 0, colour: HISTORY_COLOUR, label: 'start' }] : []),
+        ]}
+        lines={lines.map((l) => ({ key: escKey(l.id), name: l.name, colour: l.colour, width: l.active ? 3 : 2, opacity: l.active ? 1 : 0.8, joinGaps: false }))}
+        points={points.map((p) => ({ x: p.turn, y: p.rung, tip: `${p.date}: ${p.label}` }))}
+        pointColour={HISTORY_COLOUR}
+        format={(v) => `${v.toFixed(2)} — ${rungOf(scenario, v).name}`}
+        weekLabel={(t) => (t < 0 ? 'Before the start' : `Week ${t}`)}
+      />
     </ChartFrame>
   );
 }

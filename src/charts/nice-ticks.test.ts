@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import type { getTickValuesFixedDomain as FixedDomain } from 'recharts/types/util/scale/getNiceTickValues';
 import { describe, expect, it } from 'vitest';
-import { fixedTicks, shareTicks } from './nice-ticks';
+import { fixedTicks, shareTicks, spanTicks } from './nice-ticks';
 
 // recharts' ticks for a fixed domain, which its index does not export: the reference these ticks copy.
 const { getTickValuesFixedDomain } = createRequire(import.meta.url)('recharts/lib/util/scale/getNiceTickValues') as { getTickValuesFixedDomain: typeof FixedDomain };
@@ -46,6 +46,29 @@ describe('nice ticks', () => {
         expect(ticks[ticks.length - 2]).toBeLessThan(max);
         // Every label "n%" (or "n.5%") is the tick's value exactly.
         for (const t of ticks) expect(Math.round(t * 1000) / 10).toBeCloseTo(t * 100, 9);
+      }),
+    );
+  });
+});
+
+describe('spanTicks', () => {
+  it('covers the span and zero by a round step, in at most the ticks asked for', () => {
+    expect(spanTicks(0.12, 0.78)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(spanTicks(-0.31, 0.45)).toEqual([-0.5, -0.25, 0, 0.25, 0.5]);
+    expect(spanTicks(-3, -0.4, 3)).toEqual([-4, -2, 0]);
+    expect(spanTicks(-0.007, -0.001)).toEqual([-0.008, -0.006, -0.004, -0.002, 0]);
+    expect(spanTicks(0, 0)).toEqual([0]);
+  });
+
+  it('always holds both ends and zero, with at most `count` ticks, for spans of any size', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 3, max: 8 }), (a, b, count) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const ticks = spanTicks(lo, hi, count);
+        expect(ticks.length).toBeLessThanOrEqual(count);
+        expect(ticks[0]!).toBeLessThanOrEqual(Math.min(0, lo) + 1e-12);
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(0, hi) - 1e-12);
+        expect(ticks).toContain(0);
       }),
     );
   });

@@ -53,3 +53,29 @@ export function shareTicks(max: number, count = TICK_COUNT): number[] {
   const top = Math.ceil(clean(max / step));
   return Array.from({ length: top + 1 }, (_, i) => clean(i * step));
 }
+
+/** Round steps for a span's ticks, per power of ten. */
+const SPAN_STEPS = [1, 2, 2.5, 5];
+
+/**
+ * At most `count` ticks by a round step (1, 2, 2.5 or 5 times a power of ten) covering both `lo`
+ * and `hi` and zero: the axis of a chart of changes up and down.
+ */
+export function spanTicks(lo: number, hi: number, count = TICK_COUNT): number[] {
+  const from = Math.min(0, lo);
+  const to = Math.max(0, hi);
+  if (!(to > from)) return [0];
+  const rough = (to - from) / Math.max(1, count - 1);
+  // A span too small for a power of ten to step it: its ends and zero.
+  if (!(rough > 1e-300)) return [...new Set([from, 0, to])];
+  const unit = 10 ** Math.floor(Math.log10(rough));
+  const fits = (step: number) => Math.ceil(clean(to / step)) - Math.floor(clean(from / step)) + 1 <= count;
+  let step = unit;
+  for (let u = unit, found = false; !found; u *= 10) {
+    const s = SPAN_STEPS.map((k) => clean(k * u)).find(fits);
+    if (s !== undefined) [step, found] = [s, true];
+  }
+  const first = Math.floor(clean(from / step));
+  const last = Math.ceil(clean(to / step));
+  return Array.from({ length: last - first + 1 }, (_, i) => clean((first + i) * step));
+}

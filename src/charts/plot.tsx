@@ -22,9 +22,9 @@ export interface PlotBox {
   readonly bottom: number;
 }
 
-/** The plot area of a `width` x `height` chart with an x-axis under it and a y-axis `yWidth` px wide on its left. */
-export function plotBox(width: number, height: number, margin: Margin, yWidth: number): PlotBox {
-  return { left: margin.left + yWidth, right: width - margin.right, top: margin.top, bottom: height - margin.bottom - X_AXIS_HEIGHT };
+/** The plot area of a `width` x `height` chart with an x-axis `xHeight` px tall under it and a y-axis `yWidth` px wide on its left. */
+export function plotBox(width: number, height: number, margin: Margin, yWidth: number, xHeight = X_AXIS_HEIGHT): PlotBox {
+  return { left: margin.left + yWidth, right: width - margin.right, top: margin.top, bottom: height - margin.bottom - xHeight };
 }
 
 /** The linear map of [d0, d1] onto [r0, r1]. */
@@ -108,8 +108,8 @@ export function Grid({ box, xs, ys }: { box: PlotBox; xs: readonly number[]; ys:
   );
 }
 
-/** The x-axis under the plot and the y-axis on its left, with tick marks and labels. */
-export function Axes({ box, x, y }: { box: PlotBox; x: readonly Tick[]; y: readonly Tick[] }) {
+/** The x-axis under the plot and the y-axis on its left, with tick marks and labels (at `fontSize` px, or the page's size). */
+export function Axes({ box, x, y, fontSize }: { box: PlotBox; x: readonly Tick[]; y: readonly Tick[]; fontSize?: number }) {
   return (
     <g className="plot-axes" stroke={AXIS_COLOUR} fill="none">
       <g className="plot-x-axis">
@@ -117,7 +117,7 @@ export function Axes({ box, x, y }: { box: PlotBox; x: readonly Tick[]; y: reado
         {x.map((t) => (
           <g key={t.at}>
             <line x1={t.at} x2={t.at} y1={box.bottom} y2={box.bottom + TICK_LENGTH} />
-            <text className="plot-tick-label" x={t.at} y={box.bottom + TICK_LENGTH + 2} dy="0.71em" textAnchor="middle" stroke="none" fill={AXIS_COLOUR}>
+            <text className="plot-tick-label" x={t.at} y={box.bottom + TICK_LENGTH + 2} dy="0.71em" textAnchor="middle" stroke="none" fill={AXIS_COLOUR} fontSize={fontSize}>
               {t.label}
             </text>
           </g>
@@ -129,7 +129,7 @@ export function Axes({ box, x, y }: { box: PlotBox; x: readonly Tick[]; y: reado
           <g key={t.at}>
             <line x1={box.left - TICK_LENGTH} x2={box.left} y1={t.at} y2={t.at} />
             {/* The top label is nudged down, as recharts does, so the SVG's edge does not clip it. */}
-            <text className="plot-tick-label" x={box.left - TICK_LENGTH - 2} y={Math.max(t.at, box.top + 4)} dy="0.355em" textAnchor="end" stroke="none" fill={AXIS_COLOUR}>
+            <text className="plot-tick-label" x={box.left - TICK_LENGTH - 2} y={Math.max(t.at, box.top + 4)} dy="0.355em" textAnchor="end" stroke="none" fill={AXIS_COLOUR} fontSize={fontSize}>
               {t.label}
             </text>
           </g>

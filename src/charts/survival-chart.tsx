@@ -1,7 +1,7 @@
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scenario } from '../scenario/schema';
 import { ChartFrame } from './chart-frame';
 import { useChartText } from './chart-text';
+import { LinesPlot } from './lines-plot';
 import { AHEAD_COLOUR, CHART_HEIGHT, PHASE_COLOURS, PHASE_FALLBACK } from './charts.constants';
 import { AHEAD_KEY, survKey, type BranchLine, type PhaseSpan, type WeekRow } from './series';
 import { weekTicks } from './week-ticks';
@@ -71,31 +71,35 @@ export function SurvivalChart({ scenario, rows, lines, phases, viewTurn, horizon
       summary={describe(scenario, rows, lines, phases, viewTurn)}
       table={table}
     >
-      <ResponsiveContainer width="100%" height={Math.round(CHART_HEIGHT * text.heightScale)}>
-        <LineChart accessibilityLayer={false} data={rows as WeekRow[]} margin={{ top: 20, right: 16, bottom: 8, left: 4 }}>
-          {phases.map((p, i) => (
-            <ReferenceArea
-              key={`${p.phase}-${p.from}`}
-              x1={p.from}
-              x2={phases[i + 1]?.from ?? Math.max(p.to, p.from + 0.5)}
-              y1={0}
-              y2={1}
-              fill={PHASE_COLOURS[p.phase] ?? PHASE_FALLBACK}
-              fillOpacity={0.16}
-              ifOverflow="hidden"
-            />
-          ))}
-          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={[0, last]} allowDecimals={false} ticks={weekTicks(0, last, Math.min(10, text.maxWeekTicks))} tick={{ fontSize: text.tick }} />
-          <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={{ fontSize: text.tick }} width={Math.round(text.tick * 4.2)} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? pct(v) : v)} labelFormatter={(t) => `Week ${t}`} />
-          <ReferenceLine x={viewTurn} stroke="#111827" strokeDasharray="4 3" />
-          {lines.map((l) => (
-            <Line key={l.id} dataKey={survKey(l.id)} name={`${l.name}: ${weeks} weeks on`} stroke={l.colour} strokeWidth={l.active ? 3 : 2} dot={false} isAnimationActive={false} connectNulls />
-          ))}
-          <Line dataKey={AHEAD_KEY} name={`Week by week from week ${viewTurn}`} stroke={AHEAD_COLOUR} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <LinesPlot
+        rows={rows}
+        x={[0, last]}
+        xTicks={weekTicks(0, last, Math.min(10, text.maxWeekTicks))}
+        xGrid
+        y={[0, 1]}
+        yTicks={[0, 0.25, 0.5, 0.75, 1]}
+        yLabel={pct}
+        height={Math.round(CHART_HEIGHT * text.heightScale)}
+        margin={{ top: 20, right: 16, bottom: 8, left: 4 }}
+        yWidth={Math.round(text.tick * 4.2)}
+        xHeight={Math.round(text.tick * 1.25 + 16)}
+        tickSize={text.tick}
+        labelSize={text.label}
+        areas={phases.map((p, i) => ({
+          key: `${p.phase}-${p.from}`,
+          x: [p.from, phases[i + 1]?.from ?? Math.max(p.to, p.from + 0.5)],
+          y: [0, 1],
+          fill: PHASE_COLOURS[p.phase] ?? PHASE_FALLBACK,
+          opacity: 0.16,
+        }))}
+        markers={[{ key: 'view', x: viewTurn, colour: '#111827', dash: '4 3' }]}
+        lines={[
+          ...lines.map((l) => ({ key: survKey(l.id), name: `${l.name}: ${weeks} weeks on`, colour: l.colour, width: l.active ? 3 : 2, joinGaps: true })),
+          { key: AHEAD_KEY, name: `Week by week from week ${viewTurn}`, colour: AHEAD_COLOUR, width: 2, dash: '6 4', joinGaps: false },
+        ]}
+        format={pct}
+        weekLabel={(t) => `Week ${t}`}
+      />
       <ul className="phase-legend" aria-hidden="true">
         <li>
           <span className="swatch line" style={{ background: lines.find((l) => l.active)?.colour }} /> {weeks} weeks on, from each week

@@ -185,6 +185,8 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
                     bars={whyBars(scenario, report, 'escalation')}
                     total={report.escalation.after - report.escalation.before}
                     format={(x) => signed(x)}
+                    axisFormat={(x) => signed(x)}
+                    axisTitle="change on the ladder, in rungs"
                     netLabel={(x) => netChange('Escalation', x, Math.abs(x).toFixed(2), 'on the ladder of 0 to ' + (scenario.ladder.length - 1))}
                     upIsBad
                   />
@@ -194,6 +196,8 @@ export function PlayView({ scenario }: { scenario: Scenario }) {
                     bars={whyBars(scenario, report, 'risk')}
                     total={report.talks.risk.after - report.talks.risk.before}
                     format={(x) => `${signed(x * 100, 1)} points`}
+                    axisFormat={(x) => signed(x * 100, 1)}
+                    axisTitle="change in the weekly chance of a collapse, in percentage points"
                     netLabel={(x) => netChange('The chance of a collapse within a week', x, `${(Math.abs(x) * 100).toFixed(1)} percentage points`, `to ${(report.talks.risk.after * 100).toFixed(1)}%`)}
                     upIsBad
                   />
