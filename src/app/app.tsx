@@ -17,7 +17,7 @@ import { ClassroomStart } from '../ui/classroom/classroom-start';
 import { StartView } from '../ui/start-view';
 import type { Catalogue } from './scenarios';
 
-// The play view brings the charts (recharts): loaded only when a game starts, so the start page stays small.
+// The play view brings its charts (plain SVG; recharts is left to the analysis and the debrief): loaded only when a game starts, so the start page stays small.
 const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.PlayView })));
 // The classroom's screens (projector, team, observer) bring the charts too.
 const ClassroomView = lazy(() => import('../ui/classroom/classroom-view').then((m) => ({ default: m.ClassroomView })));
