@@ -34,7 +34,7 @@ test('compare two strategies side by side, each with its interval, and export th
   await expect(table).toBeVisible({ timeout: 20_000 });
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row', { name: /Set-up B/ })).toContainText('%');
-  await expect(page.locator('figure[data-chart="compare-escalation"] .recharts-line')).toHaveCount(2);
+  await expect(page.locator('figure[data-chart="compare-escalation"] .plot-line')).toHaveCount(2);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true });

@@ -1,8 +1,10 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastSummary } from '../engine/summary';
 import { axisWidth, AXIS_TICK_SIZE } from './axis-width';
 import { ChartFrame } from './chart-frame';
 import { BRANCH_COLOURS, CHART_HEIGHT } from './charts.constants';
+import { LinesPlot } from './lines-plot';
+import { fixedTicks } from './nice-ticks';
+import type { WeekRow } from './series';
 
 export interface CompareSeries {
   readonly label: string;
@@ -19,29 +21,47 @@ export interface CompareChartProps {
   readonly describe: string;
 }
 
-/** One line per set-up over the weeks, for a side-by-side reading of a forecast metric. */
+const colourOf = (k: number) => BRANCH_COLOURS[k % BRANCH_COLOURS.length]!;
+
+/** One line per set-up over the weeks, for a side-by-side reading of a forecast metric (plain SVG, drawn in a few milliseconds). */
 export function CompareChart({ id, title, series, value, format, domain, describe }: CompareChartProps) {
   const weeks = series[0]?.summary.weeks ?? [];
-  const rows = weeks.map((w, i) => ({ turn: w.turn, ...Object.fromEntries(series.map((s, k) => [`s${k}`, value(s.summary.weeks[i]!)])) }));
+  const rows: WeekRow[] = weeks.map((w, i) => ({ turn: w.turn, date: w.date, ...Object.fromEntries(series.map((s, k) => [`s${k}`, value(s.summary.weeks[i]!)])) }));
   const table = {
     caption: title,
     columns: ['Week', ...series.map((s) => s.label)],
     rows: weeks.map((w, i) => [w.turn, ...series.map((s) => format(value(s.summary.weeks[i]!)))]),
   };
+  const first = weeks[0]?.turn ?? 0;
+  const last = weeks.at(-1)?.turn ?? 1;
+  const yTicks = fixedTicks(domain[0], domain[1]);
   return (
-    <ChartFrame id={id} title={title} summary={describe} table={table} pngName={`${id}.png`}>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
-          <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" />
-          <XAxis dataKey="turn" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
-          <YAxis domain={domain} tickFormatter={format} width={axisWidth(domain.map(format))} tick={{ fontSize: AXIS_TICK_SIZE }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} labelFormatter={(t) => `Week ${t}`} />
-          <Legend />
-          {series.map((s, k) => (
-            <Line key={k} dataKey={`s${k}`} name={s.label} stroke={BRANCH_COLOURS[k % BRANCH_COLOURS.length]} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+    <ChartFrame
+      id={id}
+      title={title}
+      summary={describe}
+      table={table}
+      pngName={`${id}.png`}
+      legend={series.map((s, k) => ({ label: s.label, colour: colourOf(k), kind: 'line' as const }))}
+    >
+      <LinesPlot
+        rows={rows}
+        x={[first, last]}
+        xTicks={fixedTicks(first, last, undefined, false)}
+        xGrid
+        y={domain}
+        yTicks={yTicks}
+        yLabel={format}
+        height={CHART_HEIGHT}
+        margin={{ top: 8, right: 16, bottom: 8, left: 4 }}
+        yWidth={axisWidth(yTicks.map(format))}
+        xHeight={30}
+        tickSize={AXIS_TICK_SIZE}
+        labelSize={AXIS_TICK_SIZE}
+        lines={series.map((s, k) => ({ key: `s${k}`, name: s.label, colour: colourOf(k), width: 2.5, joinGaps: false }))}
+        format={format}
+        weekLabel={(t) => `Week ${t}`}
+      />
     </ChartFrame>
   );
 }
