@@ -147,3 +147,25 @@ test('a new forecast leaves the previous one on the page, marked as such, until 
   await expect(status).toHaveCount(0);
   await expect(page.getByText(/^The previous forecast/)).toHaveCount(0);
 });
+
+test('a forecast stays with the game it was made from: another game does not show it, and it is there again on resuming', async ({ page }) => {
+  await startAndPlay(page, 1);
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures', { exact: true }).fill('2000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: '2,000 futures from week 1' });
+  await expect(status).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'New game' }).click();
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
+  await expect(page.getByText(/^Seed 7 · 0 of 26 weeks played/)).toBeVisible();
+  await expect(status).toHaveCount(0);
+  await expect(page.locator('figure[data-chart="fan"]')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'New game' }).click();
+  await page.getByRole('button', { name: /^Resume The US–Iran proxy war, March 2021, seed 2021,/ }).click();
+  await expect(status).toBeVisible();
+  await expect(page.locator('figure[data-chart="fan"] .plot-band')).toHaveCount(2);
+});

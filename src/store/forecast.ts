@@ -18,6 +18,8 @@ export interface ForecastRequest {
   readonly options: ForecastOptions;
   /** Which branch and week the forecast starts from, to tell the user what they are looking at. */
   readonly branch: string;
+  /** The game it was asked from (its id in the library): its results are shown with that game only. */
+  readonly game: string | null;
 }
 
 export interface ForecastStore {

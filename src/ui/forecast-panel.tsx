@@ -11,6 +11,7 @@ import { fanRows } from '../charts/forecast-series';
 import type { Scenario, StrategyId } from '../scenario/schema';
 import type { Session } from '../scenario/files/session-file';
 import { useForecast } from '../store/forecast-react';
+import { useSession } from '../store/react';
 import { OutcomesTable } from './outcomes-table';
 import { ProgressBar } from './progress-bar';
 import { csvText, forecastJson, forecastOutcomesTable, forecastTable, summaryProvenance } from '../analysis/exports';
@@ -89,9 +90,11 @@ function ForecastHeadline({ scenario, summary }: { scenario: Scenario; summary: 
 }
 
 export function ForecastPanel({ scenario, session, branchName, states, viewTurn }: ForecastPanelProps) {
-  const status = useForecast((s) => s.status);
+  // The forecast store serves every game: only what was asked from this game shows here.
+  const gameId = useSession((s) => s.gameId);
+  const status = useForecast((s) => (s.request?.game === gameId ? s.status : 'idle'));
   const summary = useForecast((s) => s.summary);
-  const request = useForecast((s) => s.summaryOf);
+  const request = useForecast((s) => (s.summaryOf?.game === gameId ? s.summaryOf : null));
   const finished = useForecast((s) => s.finished);
   const elapsed = useForecast((s) => s.elapsedMs);
   const error = useForecast((s) => s.error);
@@ -115,12 +118,12 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const start = () => {
     if (!runs.ok || over) return;
     const drawn = modelUncertainty && ensemble ? { ensemble } : {};
-    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName });
+    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName, game: gameId });
   };
   // The last finished forecast stays on the page while a new one runs (or after one is cancelled or
   // fails), marked as the previous one: taking it off would make the page jump twice.
   const shown = summary && request ? { summary, request } : null;
-  const previous = status !== 'done';
+  const previous = status === 'running' || status === 'cancelled' || status === 'error';
   // The results are laid out at once, so nothing moves as they come in: the status, the headline,
   // the outcomes and each chart's frame; the charts' drawings (and their data tables) follow, one
   // chart per task.
