@@ -169,3 +169,20 @@ test('a forecast stays with the game it was made from: another game does not sho
   await expect(status).toBeVisible();
   await expect(page.locator('figure[data-chart="fan"] .plot-band')).toHaveCount(2);
 });
+
+test("a forecast's fan keeps the line of the branch it was made from when another branch is in view", async ({ page }) => {
+  await startAndPlay(page, 3);
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures', { exact: true }).fill('1000');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1,000 futures from week 3' })).toBeVisible({ timeout: 20_000 });
+  const gameLine = page.locator('figure[data-chart="fan"] .plot-line').nth(1);
+  const before = await gameLine.getAttribute('d');
+  expect(before!.split('L')).toHaveLength(4);
+
+  // A what-if from week 1: the branch in view now has weeks 0 and 1 only.
+  await page.getByRole('button', { name: /^Week 1,/ }).click();
+  await page.getByRole('button', { name: 'What if?' }).click();
+  await expect(page.getByText(/Forked "What if\? \(from week 1\)"/)).toBeVisible();
+  await expect(gameLine).toHaveAttribute('d', before!);
+});

@@ -11,7 +11,7 @@ describe('the forecast store', () => {
   it('runs a forecast to a summary, with progress and the elapsed time', async () => {
     let t = 0;
     const store = createForecastStore(mainThread, () => (t += 10));
-    const running = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 600, seed: 2 }, branch: 'main', game: 'g' });
+    const running = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 600, seed: 2 }, branch: 'main', game: 'g', path: [] });
     expect(store.getState().status).toBe('running');
     await running;
     const done = store.getState();
@@ -24,7 +24,7 @@ describe('the forecast store', () => {
 
   it('cancels a running forecast and keeps no summary from it', async () => {
     const store = createForecastStore(mainThread, () => 0);
-    const running = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 20_000, seed: 2 }, branch: 'main', game: 'g' });
+    const running = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 20_000, seed: 2 }, branch: 'main', game: 'g', path: [] });
     await new Promise((r) => setTimeout(r, 5));
     store.getState().cancel();
     await running;
@@ -35,8 +35,8 @@ describe('the forecast store', () => {
 
   it('lets a new forecast replace one still running', async () => {
     const store = createForecastStore(mainThread, () => 0);
-    const first = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 20_000, seed: 2 }, branch: 'main', game: 'g' });
-    const second = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 300, seed: 3 }, branch: 'main', game: 'g' });
+    const first = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 20_000, seed: 2 }, branch: 'main', game: 'g', path: [] });
+    const second = store.getState().run({ scenario: s, state: initialState(s, 1), options: { runs: 300, seed: 3 }, branch: 'main', game: 'g', path: [] });
     await Promise.all([first, second]);
     expect(store.getState().status).toBe('done');
     expect(store.getState().summary!.seed).toBe(3);
@@ -44,7 +44,7 @@ describe('the forecast store', () => {
 
   it('keeps the last finished forecast, and what it was asked for, while the next runs and after it is cancelled', async () => {
     const store = createForecastStore(mainThread, () => 0);
-    const firstRequest = { scenario: s, state: initialState(s, 1), options: { runs: 300, seed: 3 }, branch: 'main', game: 'g' };
+    const firstRequest = { scenario: s, state: initialState(s, 1), options: { runs: 300, seed: 3 }, branch: 'main', game: 'g', path: [] };
     await store.getState().run(firstRequest);
     const first = store.getState().summary;
     expect(store.getState().finished).toBe(1);

@@ -20,6 +20,8 @@ export interface ForecastRequest {
   readonly branch: string;
   /** The game it was asked from (its id in the library): its results are shown with that game only. */
   readonly game: string | null;
+  /** The game's states up to the start of the forecast: the line the futures go on from, whichever branch is in view later. */
+  readonly path: readonly GameState[];
 }
 
 export interface ForecastStore {

@@ -118,7 +118,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   const start = () => {
     if (!runs.ok || over) return;
     const drawn = modelUncertainty && ensemble ? { ensemble } : {};
-    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName, game: gameId });
+    void run({ scenario, state, options: { runs: runs.value, seed: session.seed, strategies, ...drawn }, branch: branchName, game: gameId, path: states.slice(0, viewTurn + 1) });
   };
   // The last finished forecast stays on the page while a new one runs (or after one is cancelled or
   // fails), marked as the previous one: taking it off would make the page jump twice.
@@ -129,7 +129,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
   // chart per task.
   const stage = useStaged(3, shown?.summary ?? null);
   // The fan and survival charts draw the same rows: made once per forecast, not once per chart and render.
-  const rows = useMemo(() => (shown ? fanRows(shown.summary, states, (t) => dateOfTurn(scenario, t)) : []), [shown?.summary, states, scenario]);
+  const rows = useMemo(() => (shown ? fanRows(shown.summary, shown.request.path, (t) => dateOfTurn(scenario, t)) : []), [shown?.summary, shown?.request, scenario]);
   const results = useRef<HTMLDivElement>(null);
   const saveCharts = () => {
     const parts = results.current ? chartParts(results.current) : [];
