@@ -31,6 +31,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('a new user plays five weeks, undoes, redoes, forks a what-if and finds it all after a reload', async ({ page }) => {
   await startDefault(page);
   await expect(weekHeading(page)).toHaveText(/^The start/);
+  // At the start the game's one value is a dot (a line through one point shows nothing); then a line.
+  const lonePoints = page.locator('figure[data-chart="escalation"] .plot-lone-point');
+  await expect(lonePoints).toHaveCount(1);
 
   const stories: string[] = [];
   for (let week = 1; week <= 5; week++) {
@@ -39,6 +42,7 @@ test('a new user plays five weeks, undoes, redoes, forks a what-if and finds it 
     stories.push((await page.locator('.story').innerText()).trim());
   }
   expect(new Set(stories).size, 'each week tells its own story').toBeGreaterThan(1);
+  await expect(lonePoints).toHaveCount(0);
   await expect(timelineWeeks(page)).toHaveCount(6);
   await expect(escalationLines(page)).toHaveCount(1);
   await expect(page.locator('figure[data-chart="why-escalation"] .why-bar').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsPath } from './lines-plot';
+import { lonePoints, rowsPath } from './lines-plot';
 
 const rows = [
   { turn: 0, date: 'a', v: 1 },
@@ -17,5 +17,12 @@ describe('rowsPath', () => {
 
   it('draws nothing for a column no row has', () => {
     expect(rowsPath(rows, 'w', false, same, same)).toBe('');
+  });
+
+  it('finds the values that stand alone, to be drawn as dots', () => {
+    expect(lonePoints(rows, 'v').map((r) => r.turn)).toEqual([3]);
+    expect(lonePoints([{ turn: 0, date: 'a', v: 6.8 }], 'v').map((r) => r.turn)).toEqual([0]);
+    expect(lonePoints(rows, 'v', true)).toEqual([]);
+    expect(lonePoints([{ turn: 0, date: 'a' }, { turn: 1, date: 'b', v: 0.7 }], 'v', true).map((r) => r.turn)).toEqual([1]);
   });
 });

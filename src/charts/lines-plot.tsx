@@ -97,6 +97,19 @@ export function rowsPath(rows: readonly WeekRow[], key: string, joinGaps: boolea
   return runs.filter((run) => run.length > 0).map(linePath).join('');
 }
 
+/**
+ * The rows whose value stands alone, drawn as dots since a stroke through one point shows nothing:
+ * in a line broken at gaps, a value with none in the weeks either side; in a line joined across
+ * them, the only value it has.
+ */
+export function lonePoints(rows: readonly WeekRow[], key: string, joinGaps = false): WeekRow[] {
+  if (joinGaps) {
+    const valued = rows.filter((r) => valueOf(r, key) !== undefined);
+    return valued.length === 1 ? valued : [];
+  }
+  return rows.filter((r, i) => valueOf(r, key) !== undefined && (i === 0 || valueOf(rows[i - 1]!, key) === undefined) && (i === rows.length - 1 || valueOf(rows[i + 1]!, key) === undefined));
+}
+
 /** A diamond's path centred on (x, y), as recharts draws its "diamond" symbol at the default size. */
 function diamond(x: number, y: number): string {
   const h = 6.1;
@@ -178,6 +191,12 @@ function Plot({ width, props }: { width: number; props: LinesPlotProps }) {
           <path key={i} className="plot-record-point" d={diamond(sx(p.x), sy(p.y))} fill={props.pointColour} />
         ))}
         <Axes box={box} x={xTicks} y={yTicks} fontSize={tickSize} />
+        {/* Lone values over the axes, which would hide a dot at the first week. */}
+        {lines.flatMap((l) =>
+          lonePoints(rows, l.key, l.joinGaps).map((r) => (
+            <circle key={`${l.key}@${r.turn}`} className="plot-lone-point" cx={sx(r.turn)} cy={sy(valueOf(r, l.key)!)} r={l.width + 1} fill={l.colour} fillOpacity={l.opacity} />
+          )),
+        )}
         {props.xTitle && (
           <text className="plot-axis-title" x={(box.left + box.right) / 2} y={height - margin.bottom} textAnchor="middle" fill="#808080" fontSize={labelSize}>
             {props.xTitle}
