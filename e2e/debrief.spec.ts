@@ -62,7 +62,7 @@ test('a hot-seat game’s debrief: its path with notes, the class among 10,000 A
   // The game is over: the play view offers the debrief.
   await page.getByRole('button', { name: 'Open the debrief' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Debrief: The US–Iran proxy war, March 2021');
-  await expect(page.getByText(/9 March 2021 to 6 April 2021 · 4 of 4 weeks played · seed 2021/)).toBeVisible();
+  await expect(page.getByText(/9 March 2021 to 5 April 2021 · 4 of 4 weeks played · seed 2021/)).toBeVisible();
   await expect(page.locator('.debrief-teams')).toContainText('Teams: United States and Iran');
 
   for (const name of ['The path', 'Escalation', 'The talks', 'Turning points', 'How each team did', 'The record before the start', 'Exports']) {

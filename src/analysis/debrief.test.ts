@@ -81,7 +81,7 @@ describe('the debrief of a game', () => {
   it('gives the path week by week: moves, notes, automatic moves, fired events and the narrative, at once without futures', () => {
     const d = debrief({ scenario: s, game, players, futures: null });
     const { states } = replay(s, game);
-    expect(d).toMatchObject({ weeks: 3, over: true, startDate: '2021-03-09', endDate: '2021-03-30', futures: null, replayError: null });
+    expect(d).toMatchObject({ weeks: 3, over: true, startDate: '2021-03-09', endDate: '2021-03-29', futures: null, replayError: null });
     expect(d.path.map((r) => r.week)).toEqual([1, 2, 3]);
     expect(d.path[0]!.moves.find((m) => m.actor === 'blue')).toMatchObject({ move: 'blue.hold', label: 'Hold fire', note: 'Hold and wait for talks', auto: false, team: true });
     expect(d.path[0]!.moves.find((m) => m.actor === 'red')!.note).toBe('Talk first');

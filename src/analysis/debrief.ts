@@ -15,6 +15,7 @@ import type { Scenario, StrategyId } from '../scenario/schema';
 import { objectiveRows, type ObjectiveRow } from './debrief-objectives';
 import { pathRows, type PathRow } from './debrief-path';
 import { positionAmong, turningPoints, type Position, type TurningPoint } from './debrief-points';
+import { lastDayOfWeek } from './week-story';
 
 export type { FuturesValue, ObjectiveRow, ObjectiveTerm, Unrecorded } from './debrief-objectives';
 export type { PathMove, PathRow } from './debrief-path';
@@ -65,7 +66,7 @@ export interface Debrief {
   readonly horizon: number;
   /** Weeks played; the path has one row per week. */
   readonly weeks: number;
-  /** The game's first day, and the day it stands at: the start of the week after the last one played (YYYY-MM-DD). */
+  /** The game's first day, and the last day of the last week played (YYYY-MM-DD; the first day before any is played). */
   readonly startDate: string;
   readonly endDate: string;
   /** The game is over (its horizon reached, open war or a deal), not only paused. */
@@ -136,7 +137,8 @@ export function debrief({ scenario, game, players, futures }: DebriefInput): Deb
     horizon: game.horizon,
     weeks: states.length - 1,
     startDate: scenario.startDate,
-    endDate: dateOfTurn(scenario, states.length - 1),
+    // The last day played: the last day of the last week (the start date before any week is played).
+    endDate: states.length > 1 ? lastDayOfWeek(scenario, states.length - 2) : scenario.startDate,
     over: isOver(last),
     ended: last.ended,
     teams: scenario.actors.map((a) => ({ actor: a.id, name: a.name, short: a.short, team: players[a.id] === 'human', strategy: strategies[a.id]! })),

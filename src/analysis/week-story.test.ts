@@ -3,7 +3,7 @@ import { loadScenario } from '../cli/load';
 import { chooseMoves, isOver, resolveTurn } from '../engine/game';
 import type { TurnReport } from '../engine/report';
 import { initialState } from '../engine/state';
-import { hadViolence, lastDayOfWeek, weekStory } from './week-story';
+import { hadViolence, lastDayOfWeek, weekSpan, weekStory } from './week-story';
 
 const { scenario } = loadScenario('march-2021');
 const CONDEMN = 'Baghdad condemned the violence on its soil and took no action.';
@@ -119,5 +119,15 @@ describe('the week story', () => {
     }
     expect(calmWeeks).toBeGreaterThan(0);
     expect(transitions).toBeGreaterThan(0);
+  });
+});
+
+describe('weekSpan', () => {
+  it('writes the days a week spans, as the play view dates it ("the week to …")', () => {
+    expect(weekSpan(scenario, 0)).toBe('9–15 March 2021');
+    expect(weekSpan(scenario, 2)).toBe('23–29 March 2021');
+    expect(weekSpan(scenario, 3)).toBe('30 March – 5 April 2021');
+    expect(weekSpan({ ...scenario, startDate: '2020-12-28' }, 0)).toBe('28 December 2020 – 3 January 2021');
+    expect(weekSpan({ ...scenario, turnDays: 1 }, 0)).toBe('9 March 2021');
   });
 });

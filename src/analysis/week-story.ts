@@ -17,6 +17,18 @@ export function lastDayOfWeek(scenario: Scenario, turn: number): string {
   return new Date(next - DAY_MS).toISOString().slice(0, 10);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The days week `turn` (0 = the first week) spans, as people write them: "9–15 March 2021", "29 March – 4 April 2021", "28 December 2020 – 3 January 2021". */
+export function weekSpan(scenario: Scenario, turn: number): string {
+  const [y0, m0, d0] = dateOfTurn(scenario, turn).split('-').map(Number) as [number, number, number];
+  const [y1, m1, d1] = lastDayOfWeek(scenario, turn).split('-').map(Number) as [number, number, number];
+  const end = `${d1} ${MONTHS[m1 - 1]} ${y1}`;
+  if (y0 !== y1) return `${d0} ${MONTHS[m0 - 1]} ${y0} – ${end}`;
+  if (m0 !== m1) return `${d0} ${MONTHS[m0 - 1]} – ${end}`;
+  return d0 === d1 ? end : `${d0}–${end}`;
+}
+
 /**
  * Whether anyone used force this week: a kinetic move aimed at someone, or a kinetic event fired
  * by the facilitator (its narrative line is in the week's story).

@@ -1,7 +1,7 @@
 import type { Debrief, PathMove, PathRow } from '../../analysis/debrief';
 import { rungOf } from '../../engine/ladder';
 import type { Scenario } from '../../scenario/schema';
-import { longDate } from './format';
+import { weekSpan } from '../../analysis/week-story';
 
 function Move({ scenario, m }: { scenario: Scenario; m: PathMove }) {
   const actor = scenario.actors.find((a) => a.id === m.actor)!;
@@ -24,7 +24,7 @@ function Row({ scenario, row }: { scenario: Scenario; row: PathRow }) {
         Week {row.week}
         <br />
         <time className="muted" dateTime={row.date}>
-          {longDate(row.date)}
+          {weekSpan(scenario, row.week - 1)}
         </time>
       </th>
       <td>

@@ -1,6 +1,6 @@
 import type { Debrief, TurningPoint } from '../../analysis/debrief';
 import type { Scenario } from '../../scenario/schema';
-import { longDate } from './format';
+import { weekSpan } from '../../analysis/week-story';
 
 /** "raised escalation by 0.73 rungs (6.86 to 7.01 over the week)", or the same for the talks' risk in points. */
 function effect(scenario: Scenario, p: TurningPoint): string {
@@ -32,7 +32,7 @@ export function TurningPoints({ scenario, debrief: d }: { scenario: Scenario; de
               return (
                 <li key={p.week} className="turning-point">
                   <h3>
-                    Week {p.week} <span className="muted">({longDate(p.date)})</span>
+                    Week {p.week} <span className="muted">({weekSpan(scenario, p.week - 1)})</span>
                     {p.rank === 1 && <span className="tag tag-largest">largest</span>}
                   </h3>
                   <p>
