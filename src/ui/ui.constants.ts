@@ -25,5 +25,7 @@ export function percent(p: number): string {
 /** Formats a signed change, e.g. "+0.42" or "−3 pts". */
 export function signed(x: number, digits = 2): string {
   const s = Math.abs(x).toFixed(digits);
+  // A change that rounds to nothing has no sign: "0.0", not "−0.0".
+  if (Number(s) === 0) return s;
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
 }
