@@ -36,6 +36,8 @@ const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'deterrence-lab-bench', 'di
 const STAMP = join(OUT_DIR, '.bench-inputs');
 const REPEATS = 5;
 const WEEKS = 2;
+/** Weeks played after the forecasts, on a page at rest (its workers warm and idle): End turn as a class plays on. */
+const REST_WEEKS = 3;
 const SEED = '2021';
 const FUTURES = 10_000;
 const FAN_AREA = 'figure[data-chart="fan"] .plot-band';
@@ -362,6 +364,9 @@ try {
   const outlooks: BenchProbe['turns'] = [];
   /** Per "End turn": the longest main-thread task from its click until its talks headline was on screen. */
   const turnTasks: number[] = [];
+  /** The same for the weeks played after the forecasts, and those weeks' click to result. */
+  const restTasks: number[] = [];
+  const restTurns: BenchProbe['turns'] = [];
   let workers = 0;
   for (let i = 0; i < REPEATS; i++) {
     const context = await browser.newContext();
@@ -386,6 +391,18 @@ try {
       pair.forEach((t, k) => (t.longestTracedMs = traced[k]!));
       first.push(pair[0]);
       again.push(pair[1]);
+      for (let k = 0; k < REST_WEEKS; k++) {
+        await page.waitForTimeout(500);
+        await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(k % 3).check();
+        await page.getByRole('button', { name: 'End turn' }).click();
+        await page.getByRole('heading', { name: new RegExp(`^Week ${WEEKS + k + 1}:`) }).waitFor({ state: 'visible' });
+        await page.waitForFunction((n) => (window as unknown as ProbeWindow).__bench.turns.filter((t) => t.outlook !== null).length >= n, WEEKS + k + 1, { timeout: 60_000 });
+      }
+      const rested = await probe(page);
+      for (const t of rested.turns.slice(WEEKS)) {
+        restTurns.push(t);
+        restTasks.push(Math.max(0, ...rested.longtasks.filter((x) => x.start + x.duration > t.click && x.start < t.outlook!).map((x) => x.duration)));
+      }
     } finally {
       await context.close();
     }
@@ -442,6 +459,11 @@ try {
   console.log(`"End turn": from the click to the week's result on screen  ${spread(outlooks.map((t) => t.resolved! - t.click))}`);
   console.log(
     `  longest main-thread task from the click until the headline is on screen  ${ms(Math.max(...turnTasks))} (per turn: ${turnTasks.map(fmt).join(', ')}; 0: none of 50 ms or more)`,
+  );
+  console.log(`"End turn" on a page at rest (${REST_WEEKS} weeks more after the forecasts): from the click to the week's result on screen  ${spread(restTurns.map((t) => t.resolved! - t.click))}`);
+  console.log(`  from the click to the headline on screen  ${spread(restTurns.map((t) => t.outlook! - t.click))}`);
+  console.log(
+    `  longest main-thread task from the click until the headline is on screen  ${ms(Math.max(...restTasks))} (per turn: ${restTasks.map(fmt).join(', ')}; 0: none of 50 ms or more)`,
   );
   console.log('');
   if (limit) {
