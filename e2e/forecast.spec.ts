@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -11,6 +11,16 @@ async function startAndPlay(page: Page, weeks: number): Promise<void> {
     await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(i % 3).check();
     await page.getByRole('button', { name: 'End turn' }).click();
   }
+}
+
+/** Opens the forecast's set-up, asks for `futures` futures and waits for their status line ("2,000 futures from week 1"); returns it. */
+async function forecastFrom(page: Page, week: number, futures: number): Promise<Locator> {
+  await page.getByText('Strategies and number of futures').click();
+  await page.getByLabel('Futures', { exact: true }).fill(String(futures));
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: `${futures.toLocaleString('en-US')} futures from week ${week}` });
+  await expect(status).toBeVisible({ timeout: 20_000 });
+  return status;
 }
 
 // Speed (on screen within 1 s, no main-thread task over 50 ms) is measured by `npm run bench`, not here.
@@ -117,11 +127,7 @@ test('a forecast can be cancelled mid-way, and the page stays usable', async ({ 
 
 test('a new forecast leaves the previous one on the page, marked as such, until it is done or cancelled', async ({ page }) => {
   await startAndPlay(page, 1);
-  await page.getByText('Strategies and number of futures').click();
-  await page.getByLabel('Futures', { exact: true }).fill('2000');
-  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
-  const status = page.getByRole('status').filter({ hasText: '2,000 futures from week 1' });
-  await expect(status).toBeVisible({ timeout: 20_000 });
+  const status = await forecastFrom(page, 1, 2000);
   await expect(page.getByText(/^The previous forecast/)).toHaveCount(0);
   const results = page.locator('.forecast-results');
   await expect(results).toHaveAttribute('aria-busy', 'false');
@@ -150,11 +156,7 @@ test('a new forecast leaves the previous one on the page, marked as such, until 
 
 test('a forecast stays with the game it was made from: another game does not show it, and it is there again on resuming', async ({ page }) => {
   await startAndPlay(page, 1);
-  await page.getByText('Strategies and number of futures').click();
-  await page.getByLabel('Futures', { exact: true }).fill('2000');
-  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
-  const status = page.getByRole('status').filter({ hasText: '2,000 futures from week 1' });
-  await expect(status).toBeVisible({ timeout: 20_000 });
+  const status = await forecastFrom(page, 1, 2000);
 
   await page.getByRole('button', { name: 'New game' }).click();
   await page.getByLabel('Seed', { exact: true }).fill('7');
@@ -172,10 +174,7 @@ test('a forecast stays with the game it was made from: another game does not sho
 
 test("a forecast's fan keeps the line of the branch it was made from when another branch is in view", async ({ page }) => {
   await startAndPlay(page, 3);
-  await page.getByText('Strategies and number of futures').click();
-  await page.getByLabel('Futures', { exact: true }).fill('1000');
-  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1,000 futures from week 3' })).toBeVisible({ timeout: 20_000 });
+  await forecastFrom(page, 3, 1000);
   const gameLine = page.locator('figure[data-chart="fan"] .plot-line').nth(1);
   const before = await gameLine.getAttribute('d');
   expect(before!.split('L')).toHaveLength(4);
