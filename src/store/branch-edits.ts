@@ -4,19 +4,17 @@
  * stacks), or to what stopped them. The session store (session.ts) saves what they return.
  */
 import { chooseMoves, isOver, queueInject, resolveTurn, type TurnMoves } from '../engine/game';
-import type { GameState } from '../engine/state';
 import type { Branch, Session } from '../scenario/files/session-file';
 import { MAX_BRANCH_NAME, MAX_BRANCHES } from '../scenario/limits';
 import { logUntil, weekOf, type LogEntry } from '../scenario/log';
 import type { Scenario, StrategyId } from '../scenario/schema';
+import type { BranchStates } from './derive';
 
-/** The game in play: its session, scenario, active branch and the states its log replays to. */
-export interface InPlay {
+/** The game in play: its session, scenario, active branch and the states its log replays to (derive.ts). */
+export interface InPlay extends BranchStates {
   readonly session: Session;
   readonly scenario: Scenario;
   readonly branch: Branch;
-  readonly states: readonly GameState[];
-  readonly error: string | null;
 }
 
 /** Undone entries per branch, most recent last. */
