@@ -3,7 +3,7 @@ import { loadScenario } from '../cli/load';
 import { chooseMoves, isOver, resolveTurn } from '../engine/game';
 import type { TurnReport } from '../engine/report';
 import { initialState } from '../engine/state';
-import { hadViolence, lastDayOfWeek, weekSpan, weekStory } from './week-story';
+import { hadViolence, lastDayOfWeek, longDate, weekSpan, weekStory } from './week-story';
 
 const { scenario } = loadScenario('march-2021');
 const CONDEMN = 'Baghdad condemned the violence on its soil and took no action.';
@@ -129,5 +129,13 @@ describe('weekSpan', () => {
     expect(weekSpan(scenario, 3)).toBe('30 March – 5 April 2021');
     expect(weekSpan({ ...scenario, startDate: '2020-12-28' }, 0)).toBe('28 December 2020 – 3 January 2021');
     expect(weekSpan({ ...scenario, turnDays: 1 }, 0)).toBe('9 March 2021');
+  });
+});
+
+describe('longDate', () => {
+  it('writes a day as people read it, without a leading zero, whatever the locale', () => {
+    expect(longDate('2021-03-09')).toBe('9 March 2021');
+    expect(longDate('2020-12-31')).toBe('31 December 2020');
+    expect(longDate('2021-01-01')).toBe('1 January 2021');
   });
 });

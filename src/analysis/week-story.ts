@@ -19,11 +19,18 @@ export function lastDayOfWeek(scenario: Scenario, turn: number): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** "9 March 2021" from "2021-03-09" (the same in every locale, as the narrative and the debrief write dates). */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 /** The days week `turn` (0 = the first week) spans, as people write them: "9–15 March 2021", "29 March – 4 April 2021", "28 December 2020 – 3 January 2021". */
 export function weekSpan(scenario: Scenario, turn: number): string {
   const [y0, m0, d0] = dateOfTurn(scenario, turn).split('-').map(Number) as [number, number, number];
-  const [y1, m1, d1] = lastDayOfWeek(scenario, turn).split('-').map(Number) as [number, number, number];
-  const end = `${d1} ${MONTHS[m1 - 1]} ${y1}`;
+  const last = lastDayOfWeek(scenario, turn);
+  const [y1, m1, d1] = last.split('-').map(Number) as [number, number, number];
+  const end = longDate(last);
   if (y0 !== y1) return `${d0} ${MONTHS[m0 - 1]} ${y0} – ${end}`;
   if (m0 !== m1) return `${d0} ${MONTHS[m0 - 1]} – ${end}`;
   return d0 === d1 ? end : `${d0}–${end}`;

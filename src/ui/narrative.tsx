@@ -4,7 +4,7 @@ import { rungOf } from '../engine/ladder';
 import type { TalksOutlook } from '../engine/outlook';
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
-import { lastDayOfWeek, weekStory } from '../analysis/week-story';
+import { lastDayOfWeek, longDate, weekStory } from '../analysis/week-story';
 import { percent } from './ui.constants';
 
 export interface NarrativeProps {
@@ -17,9 +17,6 @@ export interface NarrativeProps {
   /** The actors whose move of the week was chosen automatically (their team was late), and their notes. */
   readonly played?: Readonly<Record<string, { readonly note?: string; readonly auto?: true }>>;
 }
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The headline: the chance the talks are still alive `outlookWeeks` weeks from the state, and the week's collapse risk. */
 function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: GameState; outlook: TalksOutlook | undefined }) {
