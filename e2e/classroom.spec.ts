@@ -211,3 +211,23 @@ test('a facilitator and five teams play three weeks with notes, a late team, an 
   await facilitator.getByRole('button', { name: 'Back to the game' }).click();
   await expect(facilitator.getByTestId('room-code')).toHaveText(code);
 });
+
+test('on phones (390 px) the room scrolls only downward: the facilitator’s screen and a team’s, before and after a week', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const phone = { width: 390, height: 844 };
+  const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  const facilitator = await (await browser.newContext({ viewport: phone })).newPage();
+  const code = await createRoom(facilitator, '', ['us']);
+  const us = await joinAs(browser, '', code, 'us');
+  await us.setViewportSize(phone);
+  // The facilitator's event list holds the longest line of the room (an event's full label).
+  await expect(facilitator.getByLabel('Event')).toBeVisible();
+  expect(await scrollWidth(facilitator), 'facilitator').toBeLessThanOrEqual(390);
+  expect(await scrollWidth(us), 'team').toBeLessThanOrEqual(390);
+
+  await seal(us, 1, undefined, true);
+  await expect(facilitator.locator('#narrative-heading')).toHaveText(/^Week 1:/);
+  await expect(us.getByRole('heading', { name: 'Week 2: your move' })).toBeVisible();
+  expect(await scrollWidth(facilitator), 'facilitator after a week').toBeLessThanOrEqual(390);
+  expect(await scrollWidth(us), 'team after a week').toBeLessThanOrEqual(390);
+});
