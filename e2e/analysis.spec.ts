@@ -115,6 +115,26 @@ test('sensitivity ranks the ten parameters that move talks survival and escalati
   await expect(talks.locator('table tbody tr')).toHaveCount(10);
   await expect(page.locator('figure[data-chart="tornado-escalation"] table tbody tr')).toHaveCount(10);
   await expect(talks.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // The outcome axis steps by a round amount (45%, 50%, 55%), not from the bars' ends (40.3%, 44.7%, 49.3%).
+  for (const id of ['tornado-talks', 'tornado-escalation']) {
+    const ticks = (await page.locator(`figure[data-chart="${id}"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value`).allTextContents()).map((t) => parseFloat(t));
+    expect(ticks.length, id).toBeGreaterThanOrEqual(3);
+    const step = ticks[1]! - ticks[0]!;
+    const round = [1, 2, 2.5, 5].flatMap((k) => [-3, -2, -1, 0, 1, 2].map((e) => k * 10 ** e));
+    expect(round.some((r) => Math.abs(r - step) < 1e-9), `${id} steps by ${step}`).toBe(true);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!, `${id}: ${ticks.join(', ')}`).toBeCloseTo(step, 6);
+    for (const t of ticks) expect(Math.abs(t / step - Math.round(t / step)), `${id}: ${t} is a multiple of ${step}`).toBeLessThan(1e-6);
+  }
+});
+
+test('on a phone (390 px) the tornado gives its bars room: the labels wrap in a narrower column', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const talks = await runSensitivity(page);
+  await expect(talks.locator('.recharts-bar-rectangle').first()).toBeVisible({ timeout: 60_000 });
+  const figure = (await talks.boundingBox())!;
+  const axis = (await talks.locator('.recharts-xAxis .recharts-cartesian-axis-line').boundingBox())!;
+  expect(axis.width / figure.width).toBeGreaterThan(0.45);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 const cli = (args: readonly string[]) => execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import type { getTickValuesFixedDomain as FixedDomain } from 'recharts/types/util/scale/getNiceTickValues';
 import { describe, expect, it } from 'vitest';
-import { fixedTicks, shareTicks, spanTicks } from './nice-ticks';
+import { fixedTicks, rangeTicks, shareTicks, spanTicks } from './nice-ticks';
 
 // recharts' ticks for a fixed domain, which its index does not export: the reference these ticks copy.
 const { getTickValuesFixedDomain } = createRequire(import.meta.url)('recharts/lib/util/scale/getNiceTickValues') as { getTickValuesFixedDomain: typeof FixedDomain };
@@ -69,6 +69,30 @@ describe('spanTicks', () => {
         expect(ticks[0]!).toBeLessThanOrEqual(Math.min(0, lo) + 1e-12);
         expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(0, hi) - 1e-12);
         expect(ticks).toContain(0);
+      }),
+    );
+  });
+});
+
+describe('rangeTicks', () => {
+  it('covers the values by a round step, zero or not', () => {
+    expect(rangeTicks(0.403, 0.568)).toEqual([0.4, 0.45, 0.5, 0.55, 0.6]);
+    expect(rangeTicks(6.06, 7.31)).toEqual([6, 6.5, 7, 7.5]);
+    expect(rangeTicks(0.6, 0.71, 4)).toEqual([0.6, 0.65, 0.7, 0.75]);
+    expect(rangeTicks(-12, -3)).toEqual([-12.5, -10, -7.5, -5, -2.5]);
+    expect(rangeTicks(5, 5)).toEqual([5]);
+  });
+
+  it('always holds both ends, by one round step, with at most `count` ticks', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 3, max: 8 }), (a, b, count) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const ticks = rangeTicks(lo, hi, count);
+        expect(ticks.length).toBeLessThanOrEqual(count);
+        expect(ticks[0]!).toBeLessThanOrEqual(lo + 1e-9 * Math.max(1, Math.abs(lo)));
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(hi - 1e-9 * Math.max(1, Math.abs(hi)));
+        const step = (ticks.at(-1)! - ticks[0]!) / Math.max(1, ticks.length - 1);
+        for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!).toBeCloseTo(step, 6);
       }),
     );
   });

@@ -1,16 +1,24 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TornadoBar } from '../analysis/sensitivity';
 import { ChartFrame } from './chart-frame';
+import { useNarrowScreen } from './chart-text';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
+import { rangeTicks } from './nice-ticks';
+
+/** The labels' column and each row's height: on a phone the column is narrower, so the bars keep room and the names wrap onto more lines, each row given the height for them. */
+const LABELS = { wide: { width: 300, rowHeight: WHY_BAR_HEIGHT * 1.4 }, narrow: { width: 140, rowHeight: WHY_BAR_HEIGHT * 2.2 } };
 
 /** The parameters that move an outcome most: a bar from the base value to each side's result. */
 export function TornadoChart({ id, title, bars, format }: { id: string; title: string; bars: readonly TornadoBar[]; format: (x: number) => string }) {
   const rows = bars.map((b) => ({ label: b.label, low: [b.base, b.low] as [number, number], high: [b.base, b.high] as [number, number] }));
+  const narrow = useNarrowScreen();
+  const labels = narrow ? LABELS.narrow : LABELS.wide;
   const base = bars[0]?.base ?? 0;
   const values = bars.flatMap((b) => [b.low, b.high, b.base]);
-  const span = Math.max(...values) - Math.min(...values) || 1;
-  const domain: [number, number] = [Math.min(...values) - span * 0.05, Math.max(...values) + span * 0.05];
-  const rowHeight = WHY_BAR_HEIGHT * 1.4;
+  // Round ticks covering every bar (40%, 45%, 50%, 55%, 60%), the axis running from the first to the last.
+  const ticks = rangeTicks(Math.min(...values, base), Math.max(...values, base), narrow ? 4 : 5);
+  const domain: [number, number] = ticks.length > 1 ? [ticks[0]!, ticks[ticks.length - 1]!] : [base - 1, base + 1];
+  const rowHeight = labels.rowHeight;
   const summary =
     bars.length === 0
       ? 'No parameters.'
@@ -28,8 +36,8 @@ export function TornadoChart({ id, title, bars, format }: { id: string; title: s
       <ResponsiveContainer width="100%" height={Math.max(120, bars.length * rowHeight + 70)}>
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" barGap={-WHY_BAR_HEIGHT * 0.6} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" horizontal={false} />
-          <XAxis type="number" domain={domain} tickFormatter={format} allowDataOverflow />
-          <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} />
+          <XAxis type="number" domain={domain} ticks={ticks.length > 1 ? ticks : undefined} tickFormatter={format} />
+          <YAxis type="category" dataKey="label" width={labels.width} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? `${format(v[0] as number)} → ${format(v[1] as number)}` : v)} />
           <Legend />
           <ReferenceLine x={base} stroke="#111827" />
