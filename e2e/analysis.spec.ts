@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { expectRoundTicks } from './chart-ticks';
 
 /** Picks a parameter in the searchable picker: types `search`, then picks the option named `option` with the keyboard. */
 async function pickParameter(page: Page, picker: string, search: string, option: string): Promise<void> {
@@ -116,15 +117,8 @@ test('sensitivity ranks the ten parameters that move talks survival and escalati
   await expect(page.locator('figure[data-chart="tornado-escalation"] table tbody tr')).toHaveCount(10);
   await expect(talks.locator('.recharts-bar-rectangle').first()).toBeVisible();
   // The outcome axis steps by a round amount (45%, 50%, 55%), not from the bars' ends (40.3%, 44.7%, 49.3%).
-  for (const id of ['tornado-talks', 'tornado-escalation']) {
-    const ticks = (await page.locator(`figure[data-chart="${id}"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value`).allTextContents()).map((t) => parseFloat(t));
-    expect(ticks.length, id).toBeGreaterThanOrEqual(3);
-    const step = ticks[1]! - ticks[0]!;
-    const round = [1, 2, 2.5, 5].flatMap((k) => [-3, -2, -1, 0, 1, 2].map((e) => k * 10 ** e));
-    expect(round.some((r) => Math.abs(r - step) < 1e-9), `${id} steps by ${step}`).toBe(true);
-    for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!, `${id}: ${ticks.join(', ')}`).toBeCloseTo(step, 6);
-    for (const t of ticks) expect(Math.abs(t / step - Math.round(t / step)), `${id}: ${t} is a multiple of ${step}`).toBeLessThan(1e-6);
-  }
+  await expectRoundTicks(talks, 'tornado-talks');
+  await expectRoundTicks(page.locator('figure[data-chart="tornado-escalation"]'), 'tornado-escalation');
 });
 
 test('on a phone (390 px) the tornado gives its bars room: the labels wrap in a narrower column', async ({ page }) => {

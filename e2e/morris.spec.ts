@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { expectRoundTicks } from './chart-ticks';
 
 const cli = (args: readonly string[]) => execFileSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -26,6 +27,8 @@ test('a small Morris screening over the priors ranks the factors by μ*, in work
   await expect(talks.getByRole('heading', { name: 'Talks alive at the end: Morris μ*' })).toBeVisible();
   await expect(talks.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(talks.locator('.recharts-yAxis-tick-labels')).toContainText('Talks hazards and what moves them');
+  // μ* from zero by a round step (0, 10, 20 pp), not recharts' own (0, 17, 34 pp).
+  expect((await expectRoundTicks(talks, 'morris-talks-alive'))[0]).toBe(0);
   const rows = talks.locator('table tbody tr');
   await expect(rows).toHaveCount(k);
   const ranks = await rows.locator('th').allTextContents();

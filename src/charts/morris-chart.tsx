@@ -2,7 +2,9 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import type { MorrisOutcome } from '../analysis/morris-screening';
 import { inSentence } from '../scenario/parameter-words';
 import { ChartFrame } from './chart-frame';
+import { useLabelColumn, useNarrowScreen } from './chart-text';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
+import { rangeTicks } from './nice-ticks';
 
 interface Row {
   readonly label: string;
@@ -15,7 +17,10 @@ interface Row {
  * horizontal bar, largest first, coloured by the sign of μ (which way the factor pushes on average).
  */
 export function MorrisChart({ id, outcome, format }: { id: string; outcome: MorrisOutcome; format: (x: number) => string }) {
+  const labels = useLabelColumn(WHY_BAR_HEIGHT);
   const rows: Row[] = outcome.rows.map((r) => ({ label: r.factor.label, muStar: r.muStar, mu: r.mu }));
+  // Round ticks from zero past the largest μ* (0, 10, 20, 30, 40 pp), not recharts' 0, 17, 34.
+  const ticks = rangeTicks(0, Math.max(0, ...rows.map((r) => r.muStar)), useNarrowScreen() ? 4 : 5);
   const title = `${outcome.label}: Morris μ*`;
   const summary =
     rows.length === 0
@@ -32,11 +37,11 @@ export function MorrisChart({ id, outcome, format }: { id: string; outcome: Morr
   const below = <p className="hint">Orange: raising the factor raises the outcome on average (μ &gt; 0); blue: it lowers it.</p>;
   return (
     <ChartFrame id={id} title={title} summary={summary} table={table} pngName={`${id}.png`} below={below}>
-      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * WHY_BAR_HEIGHT + 50)}>
+      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * labels.rowHeight + 50)}>
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#d1d5db" strokeDasharray="2 4" horizontal={false} />
-          <XAxis type="number" domain={[0, 'auto']} tickFormatter={format} />
-          <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} />
+          <XAxis type="number" domain={ticks.length > 1 ? [0, ticks[ticks.length - 1]!] : [0, 'auto']} ticks={ticks.length > 1 ? ticks : undefined} tickFormatter={format} />
+          <YAxis type="category" dataKey="label" width={labels.width} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} />
           <Bar dataKey="muStar" name="μ*" barSize={WHY_BAR_HEIGHT * 0.6} isAnimationActive={false}>
             {rows.map((r, i) => (

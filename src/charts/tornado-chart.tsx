@@ -1,18 +1,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TornadoBar } from '../analysis/sensitivity';
 import { ChartFrame } from './chart-frame';
-import { useNarrowScreen } from './chart-text';
+import { useLabelColumn, useNarrowScreen } from './chart-text';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 import { rangeTicks } from './nice-ticks';
-
-/** The labels' column and each row's height: on a phone the column is narrower, so the bars keep room and the names wrap onto more lines, each row given the height for them. */
-const LABELS = { wide: { width: 300, rowHeight: WHY_BAR_HEIGHT * 1.4 }, narrow: { width: 140, rowHeight: WHY_BAR_HEIGHT * 2.2 } };
 
 /** The parameters that move an outcome most: a bar from the base value to each side's result. */
 export function TornadoChart({ id, title, bars, format }: { id: string; title: string; bars: readonly TornadoBar[]; format: (x: number) => string }) {
   const rows = bars.map((b) => ({ label: b.label, low: [b.base, b.low] as [number, number], high: [b.base, b.high] as [number, number] }));
   const narrow = useNarrowScreen();
-  const labels = narrow ? LABELS.narrow : LABELS.wide;
+  const labels = useLabelColumn(WHY_BAR_HEIGHT * 1.4);
   const base = bars[0]?.base ?? 0;
   const values = bars.flatMap((b) => [b.low, b.high, b.base]);
   // Round ticks covering every bar (40%, 45%, 50%, 55%, 60%), the axis running from the first to the last.
