@@ -27,11 +27,12 @@ export function longDate(iso: string): string {
 
 /** The days week `turn` (0 = the first week) spans, as people write them: "9–15 March 2021", "29 March – 4 April 2021", "28 December 2020 – 3 January 2021". */
 export function weekSpan(scenario: Scenario, turn: number): string {
-  const [y0, m0, d0] = dateOfTurn(scenario, turn).split('-').map(Number) as [number, number, number];
+  const first = dateOfTurn(scenario, turn);
   const last = lastDayOfWeek(scenario, turn);
+  const [y0, m0, d0] = first.split('-').map(Number) as [number, number, number];
   const [y1, m1, d1] = last.split('-').map(Number) as [number, number, number];
   const end = longDate(last);
-  if (y0 !== y1) return `${d0} ${MONTHS[m0 - 1]} ${y0} – ${end}`;
+  if (y0 !== y1) return `${longDate(first)} – ${end}`;
   if (m0 !== m1) return `${d0} ${MONTHS[m0 - 1]} – ${end}`;
   return d0 === d1 ? end : `${d0}–${end}`;
 }

@@ -18,9 +18,10 @@ interface Row {
  */
 export function MorrisChart({ id, outcome, format }: { id: string; outcome: MorrisOutcome; format: (x: number) => string }) {
   const labels = useLabelColumn(WHY_BAR_HEIGHT);
+  const narrow = useNarrowScreen();
   const rows: Row[] = outcome.rows.map((r) => ({ label: r.factor.label, muStar: r.muStar, mu: r.mu }));
   // Round ticks from zero past the largest μ* (0, 10, 20, 30, 40 pp), not recharts' 0, 17, 34.
-  const ticks = rangeTicks(0, Math.max(0, ...rows.map((r) => r.muStar)), useNarrowScreen() ? 4 : 5);
+  const ticks = rangeTicks(0, Math.max(0, ...rows.map((r) => r.muStar)), narrow ? 4 : 5);
   const title = `${outcome.label}: Morris μ*`;
   const summary =
     rows.length === 0
