@@ -5,6 +5,7 @@
 import type { Debrief, WeekPosition } from '../analysis/debrief';
 import { rungOf } from '../engine/ladder';
 import type { Scenario } from '../scenario/schema';
+import { grouped } from '../scenario/numbers';
 
 /**
  * A share as a whole percentage, rounded down: "above 99%" is never said of a class above 99.6%
@@ -27,7 +28,7 @@ export function standingSentence(p: WeekPosition): string | null {
 
 /** The escalation chart's summary: the class's last week and its highest, among the futures. */
 export function escalationSummary(scenario: Scenario, d: Debrief): string {
-  const runs = d.futures?.runs.toLocaleString('en-US') ?? 'The';
+  const runs = (d.futures ? grouped(d.futures.runs) : 'The');
   const last = d.positions[d.positions.length - 1]!;
   const parts = [
     `The class's escalation (black line) over ${runs} AI futures from the same start (blue: their median, and the bands that hold half and nine in ten of them).`,

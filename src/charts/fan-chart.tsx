@@ -6,6 +6,7 @@ import { BAND50_OPACITY, BAND90_OPACITY, CHART_HEIGHT, FAN_COLOUR, GAME_COLOUR }
 import type { LegendItem } from './png';
 import type { FanRow } from './forecast-series';
 import { WeekPlot, type WeekSeries } from './week-plot';
+import { grouped } from '../scenario/numbers';
 
 export interface FanChartProps {
   readonly scenario: Scenario;
@@ -27,7 +28,7 @@ export function FanChart({ scenario, summary, rows }: FanChartProps) {
   const end = summary.weeks[summary.weeks.length - 1]!;
   const e = end.escalation;
   const text =
-    `${summary.runs.toLocaleString('en-US')} futures from week ${summary.startTurn}. At week ${end.turn} the median escalation is ${f1(e.p50)} ` +
+    `${grouped(summary.runs)} futures from week ${summary.startTurn}. At week ${end.turn} the median escalation is ${f1(e.p50)} ` +
     `(${rungOf(scenario, e.p50).name}); half the futures lie between ${f1(e.p25)} and ${f1(e.p75)}, nine in ten between ${f1(e.p5)} and ${f1(e.p95)}.`;
   const table = {
     caption: 'Escalation across the futures, per week: percentiles',

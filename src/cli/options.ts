@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Io } from './io';
+import { grouped } from '../scenario/numbers';
 
 /** One option: what `parseArgs` needs, and what the help says about it. */
 export interface OptionSpec {
@@ -46,7 +47,7 @@ const formatValues = 'table|csv|json';
  */
 export function batchOptions(runs: number, tables: readonly string[]) {
   return {
-    runs: { type: 'string', value: 'N', description: `futures per forecast (default ${runs.toLocaleString('en-US')})` },
+    runs: { type: 'string', value: 'N', description: `futures per forecast (default ${grouped(runs)})` },
     seed: { type: 'string', value: 'N', description: 'the seed (default 1; the forecasts of a batch all use it: common random numbers)' },
     turns: { type: 'string', value: 'N', description: 'weeks ahead (default: the weeks left in the scenario)' },
     policy: { type: 'string', multiple: true, value: 'actor=strategy', description: 'an AI strategy for an actor (repeatable; default: its doctrine)' },

@@ -22,6 +22,7 @@ import { downloadText } from './exports';
 import { RunsField, useRuns } from './runs-field';
 import { StrategyPicker } from './strategy-picker';
 import { warmUp } from '../worker/forecast-client';
+import { grouped } from '../scenario/numbers';
 
 export interface ForecastPanelProps {
   readonly scenario: Scenario;
@@ -167,7 +168,7 @@ export function ForecastPanel({ scenario, session, branchName, states, viewTurn 
         <div key={finished} className={previous ? 'forecast-results previous' : 'forecast-results'} ref={results} aria-busy={status === 'running'}>
           {previous && <p className="previous-note">{status === 'running' ? 'The previous forecast, until the new one is done:' : 'The previous forecast:'}</p>}
           <p role="status" className="hint">
-            {shown.summary.runs.toLocaleString('en-US')} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
+            {grouped(shown.summary.runs)} futures from week {shown.summary.startTurn} of “{shown.request.branch}” in{' '}
             {((elapsed ?? 0) / 1000).toFixed(2)} s (seed {shown.summary.seed}
             {shown.summary.sets > 0 ? `; numbers drawn from ${shown.summary.sets} calibrated parameter sets` : '; the scenario’s own numbers'}).
           </p>

@@ -1,5 +1,6 @@
 import { HEADLINE_OUTCOMES } from '../charts/forecast-series';
 import type { ForecastSummary, OutcomeRow } from '../engine/summary';
+import { grouped } from '../scenario/numbers';
 
 const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
 
@@ -24,7 +25,7 @@ export function OutcomesTable({ summary }: { summary: ForecastSummary }) {
   return (
     <div className="outcomes">
       <table className="outcomes-table">
-        <caption>Outcomes over {summary.runs.toLocaleString('en-US')} futures</caption>
+        <caption>Outcomes over {grouped(summary.runs)} futures</caption>
         <thead>
           <tr>
             <th scope="col">Outcome</th>

@@ -27,6 +27,7 @@ import { loadScenario } from '../load';
 import { parallelForecast, WorkerPool } from '../parallel';
 import { playGame } from './play';
 import { MORRIS_RUNS, morrisTables } from './sensitivity';
+import { grouped } from '../../scenario/numbers';
 
 const all = (s: Scenario, strategy: StrategyId) => Object.fromEntries(s.actors.map((a) => [a.id, strategy]));
 const f2 = (x: number) => (!Number.isFinite(x) ? 'n/a' : Math.abs(x) < 0.1 && x !== 0 ? x.toFixed(3) : x.toFixed(2));
@@ -103,7 +104,7 @@ function rateTable(rows: readonly RateRow[]): string[] {
 function propositionTable(results: readonly PropositionResult[], runs: number, seed: number): string[] {
   const pct = (x: number) => (Math.abs(x) < 10 ? x.toFixed(3) : x.toFixed(1));
   return [
-    `Each proposition runs seeded experiments of ${runs.toLocaleString('en-US')} futures from the start of March 2021 (seed ${seed}); a proposition passes when every check falls in its band. Claims, quotes and the reasons for the bands: [propositions.md](propositions.md).`,
+    `Each proposition runs seeded experiments of ${grouped(runs)} futures from the start of March 2021 (seed ${seed}); a proposition passes when every check falls in its band. Claims, quotes and the reasons for the bands: [propositions.md](propositions.md).`,
     '',
     '| proposition | check | measured | band | result |',
     '|---|---|---|---|---|',

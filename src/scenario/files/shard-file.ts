@@ -12,6 +12,7 @@ import { z } from '../zod';
 import type { ParseResult, ScenarioError } from '../parse';
 import { strategyIds, type Scenario } from '../schema';
 import { check, upgrade, type FileFormat } from './versioned';
+import { grouped } from '../numbers';
 
 export const SHARD_KIND = 'deterrence-lab/forecast-shard';
 export const SHARD_VERSION = 3;
@@ -116,7 +117,7 @@ export function digestOf(value: Scenario | object): string {
 
 type Tally = ShardFile['tally'];
 
-const num = (x: number) => x.toLocaleString('en-US');
+const num = grouped;
 const runsOf = (t: Tally) => `the shard's ${num(t.runs)} run${t.runs === 1 ? '' : 's'}`;
 const weeksOf = (t: Tally) => (t.turns === 0 ? '1 week (week 0)' : `${num(t.turns + 1)} weeks (weeks 0 to ${t.turns})`);
 

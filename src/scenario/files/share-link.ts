@@ -9,6 +9,7 @@ import type { ParseResult } from '../parse';
 import type { Scenario } from '../schema';
 import { lzDecodedLength } from './lz-size';
 import { parseSessionText, type Session } from './session-file';
+import { grouped } from '../numbers';
 
 /** The longest `#g=` code read: a long game with many branches compresses to a few thousand characters. */
 export const MAX_LINK_CHARS = 16_000;
@@ -23,11 +24,11 @@ export function encodeShare(s: Session): string {
 /** The session a share link's code encodes, or why it cannot be read. Never throws. */
 export function decodeShare(code: string, scenarioFor: (id: string) => Scenario | null): ParseResult<Session> {
   if (code.length > MAX_LINK_CHARS) {
-    return { ok: false, errors: [{ path: '', code: 'link-too-long', message: `the link is ${code.length.toLocaleString('en-US')} characters long, more than a game's link can be (${MAX_LINK_CHARS.toLocaleString('en-US')})` }] };
+    return { ok: false, errors: [{ path: '', code: 'link-too-long', message: `the link is ${grouped(code.length)} characters long, more than a game's link can be (${grouped(MAX_LINK_CHARS)})` }] };
   }
   // Measured before decoding: a short code can hold millions of characters.
   if (lzDecodedLength(code, MAX_LINK_DECODED_CHARS) === 'too-large') {
-    return { ok: false, errors: [{ path: '', code: 'link-too-large', message: `the link decodes to more than ${MAX_LINK_DECODED_CHARS.toLocaleString('en-US')} characters, more than a game can hold` }] };
+    return { ok: false, errors: [{ path: '', code: 'link-too-large', message: `the link decodes to more than ${grouped(MAX_LINK_DECODED_CHARS)} characters, more than a game can hold` }] };
   }
   let text: string | null = null;
   try {

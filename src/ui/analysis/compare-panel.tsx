@@ -12,6 +12,7 @@ import { ResultsTable } from './results-table';
 import { differencesFromFirst, pairedMethodNote } from '../../analysis/paired';
 import { defaultStrategies, StrategyPicker, type Strategies } from '../strategy-picker';
 import { RunsField, useRuns } from '../runs-field';
+import { grouped } from '../../scenario/numbers';
 
 interface SetUp {
   readonly name: string;
@@ -132,7 +133,7 @@ export function ComparePanel({ scenario, start }: { scenario: Scenario; start: S
       {series.length > 0 && (
         <div className="analysis-results">
           <ResultsTable
-            caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${runs.value.toLocaleString('en-US')} futures per set-up`}
+            caption={`Outcomes at week ${series[0]!.summary.weeks.at(-1)!.turn}, ${grouped(runs.value)} futures per set-up`}
             rows={rows}
             paired={batches > 1 && rows.length > 1}
             note={batches > 1 && rows.length > 1 ? pairedMethodNote(batches) : undefined}

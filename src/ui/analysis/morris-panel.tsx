@@ -10,6 +10,7 @@ import { downloadText } from '../exports';
 import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';
 import type { StartPoint } from './analysis-view';
+import { grouped } from '../../scenario/numbers';
 
 const pp = (x: number) => `${(x * 100).toFixed(1)} pp`;
 const rungs = (x: number) => x.toFixed(2);
@@ -103,7 +104,7 @@ export function MorrisPanel({ scenario, start }: { scenario: Scenario; start: St
           Run Morris screening
         </button>
         <span className="hint">
-          {points} points, {(points * (runs.ok ? runs.value : 0)).toLocaleString('en-US')} futures
+          {points} points, {grouped(points * (runs.ok ? runs.value : 0))} futures
         </span>
       </div>
       {outcomes && (

@@ -9,6 +9,7 @@ import { RunsField, useRuns } from '../runs-field';
 import { useAnalysis } from './analysis-context';
 import { startStateFor, type StartPoint } from './analysis-view';
 import { MorrisPanel } from './morris-panel';
+import { grouped } from '../../scenario/numbers';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
@@ -101,7 +102,7 @@ function TornadoPanel({ scenario, start }: { scenario: Scenario; start: StartPoi
         <button type="button" className="primary" onClick={go} disabled={status === 'running' || !runs.ok}>
           Run sensitivity
         </button>
-        <span className="hint">{((list.length * 2 + 1) * (runs.ok ? runs.value : 0)).toLocaleString('en-US')} futures</span>
+        <span className="hint">{grouped((list.length * 2 + 1) * (runs.ok ? runs.value : 0))} futures</span>
       </div>
       {outcomes && (
         <div className="analysis-results">

@@ -7,6 +7,7 @@ import { BatchExports } from './batch-exports';
 import { Heatmap } from './heatmap';
 import { RunsField, useRuns } from '../runs-field';
 import { defaultStrategies, StrategyPicker } from '../strategy-picker';
+import { grouped } from '../../scenario/numbers';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -107,7 +108,7 @@ export function TournamentPanel({ scenario, start }: { scenario: Scenario; start
           Run tournament
         </button>
         <span className="hint">
-          {rowStrategies.length * colStrategies.length} cells, {(rowStrategies.length * colStrategies.length * (runs.ok ? runs.value : 0)).toLocaleString('en-US')} futures
+          {rowStrategies.length * colStrategies.length} cells, {grouped(rowStrategies.length * colStrategies.length * (runs.ok ? runs.value : 0))} futures
         </span>
       </div>
       {grid && mine.length > 0 && (

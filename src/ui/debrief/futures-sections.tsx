@@ -8,6 +8,7 @@ import { standingSentence } from '../../charts/debrief-text';
 import type { Scenario } from '../../scenario/schema';
 import { ProgressBar } from '../progress-bar';
 import type { Futures } from './use-futures';
+import { grouped } from '../../scenario/numbers';
 
 export interface FuturesSectionsProps {
   readonly scenario: Scenario;
@@ -43,7 +44,7 @@ export function FuturesSections({ scenario, debrief: d, futures, onCancel, onRet
   const rows = useMemo(() => debriefRows(d), [d]);
   const standing = useMemo(() => standingRows(d), [d]);
   const ready = futures.status === 'done' && d.futures !== null;
-  const runs = d.futures?.runs.toLocaleString('en-US') ?? '10,000';
+  const runs = (d.futures ? grouped(d.futures.runs) : '10,000');
   const lines = d.positions.filter((p) => p.week > 0).map(standingSentence).filter((s): s is string => s !== null);
   return (
     <>
