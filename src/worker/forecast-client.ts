@@ -79,8 +79,8 @@ function workers(count: number): Runner[] {
  * sets leaves the worker a garbage collection and the JIT more to do, which these absorb.
  */
 const WARM_RUNS = 500;
-const WARM_STEP = 50;
-const WARM_AGAIN = 3;
+const WARM_STEP = 25;
+const WARM_AGAIN = 6;
 
 /** What the pool warms up on: the scenario the app forecasts, and the ensemble its forecasts draw from. */
 let target: { readonly scenario: Scenario; readonly ensemble: ForecastEnsemble | null } | null = null;
