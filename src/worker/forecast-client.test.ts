@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecast, forecastChunk } from '../engine/forecast';
 import { initialState } from '../engine/state';
 import { fixture } from '../test/fixture';
-import { CHUNK_RUNS, ForecastCancelled, inRunOrder, runForecast } from './forecast-client';
+import { CHUNK_RUNS, ForecastCancelled, gate, inRunOrder, runForecast } from './forecast-client';
 
 const s = fixture();
 const state = initialState(s, 3);
@@ -42,5 +42,36 @@ describe('inRunOrder', () => {
     const merge = inRunOrder(chunks.length);
     for (const i of [0, 1, 3, 4]) merge.add(i, chunks[i]!);
     expect(() => merge.result()).toThrow('merged 2 of its 5 chunks');
+  });
+});
+
+describe('gate (what the warm-up waits on while outlooks run)', () => {
+  /** Whether `p` has settled by the time the microtasks queued now have run. */
+  const settled = async (p: Promise<unknown>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return done;
+  };
+
+  it('is idle at once with nothing running, and once the last of two running ends', async () => {
+    const g = gate();
+    expect(await settled(g.idle())).toBe(true);
+    const first = g.enter();
+    const second = g.enter();
+    const idle = g.idle();
+    first();
+    expect(await settled(idle)).toBe(false);
+    second();
+    expect(await settled(idle)).toBe(true);
+  });
+
+  it('counts an end once, however often it is said', async () => {
+    const g = gate();
+    const first = g.enter();
+    g.enter();
+    first();
+    first();
+    expect(await settled(g.idle())).toBe(false);
   });
 });

@@ -82,6 +82,41 @@ const WARM_RUNS = 500;
 const WARM_STEP = 25;
 const WARM_AGAIN = 6;
 
+/** Counts what is running; `idle()` settles when nothing is (at once if nothing is now). */
+export interface Gate {
+  /** Something starts; the function returned says it ended (once; later calls do nothing). */
+  enter(): () => void;
+  idle(): Promise<void>;
+}
+
+export function gate(): Gate {
+  let open = 0;
+  let waiting: (() => void)[] = [];
+  return {
+    enter() {
+      open += 1;
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        open -= 1;
+        if (open > 0) return;
+        const ready = waiting;
+        waiting = [];
+        ready.forEach((resolve) => resolve());
+      };
+    },
+    idle: () => (open === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+  };
+}
+
+/**
+ * The talks outlooks running now (outlook-client.ts): the warm-up waits between its steps while
+ * one runs. On two cores, two warming workers beside the outlook's two and the page slowed the
+ * week's headline and the End turn's own work; the headline comes first.
+ */
+export const outlooks = gate();
+
 /** What the pool warms up on: the scenario the app forecasts, and the ensemble its forecasts draw from. */
 let target: { readonly scenario: Scenario; readonly ensemble: ForecastEnsemble | null } | null = null;
 let warmWanted = false;
@@ -151,6 +186,7 @@ async function warmRunner(runner: Runner): Promise<void> {
   try {
     await prepare(runner, key, t.scenario, t.ensemble);
     for (const step of steps) {
+      await outlooks.idle();
       if (running > 0 || !pool.includes(runner)) return;
       await runner.api.warm(step);
       done += 1;

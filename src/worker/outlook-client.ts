@@ -9,7 +9,7 @@ import { mergeTallies, type ForecastOptions, type ForecastTally } from '../engin
 import type { GameState } from '../engine/state';
 import type { Scenario } from '../scenario/schema';
 import { createForecastApi, ensembleKey, type ForecastApi } from './forecast-api';
-import { noteWork } from './forecast-client';
+import { noteWork, outlooks } from './forecast-client';
 import { fromWire } from './wire';
 
 /** Outlook workers: two halve the wait on a machine with two cores or more. */
@@ -40,6 +40,15 @@ export function warmUpOutlooks(): void {
 
 /** One outlook's forecast, as a tally (outlookFromTally reads it). */
 export async function runOutlook(scenario: Scenario, state: GameState, options: ForecastOptions): Promise<ForecastTally> {
+  const done = outlooks.enter();
+  try {
+    return await outlookTally(scenario, state, options);
+  } finally {
+    done();
+  }
+}
+
+async function outlookTally(scenario: Scenario, state: GameState, options: ForecastOptions): Promise<ForecastTally> {
   const workers = outlookApis();
   let key = sent.get(scenario);
   if (!key) {
