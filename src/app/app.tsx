@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ForecastStore } from '../store/forecast';
 import { ForecastContext } from '../store/forecast-react';
@@ -15,16 +15,41 @@ import { PrefsContext } from '../store/prefs-react';
 import { MessageBanner } from '../ui/message-banner';
 import { ClassroomStart } from '../ui/classroom/classroom-start';
 import { StartView } from '../ui/start-view';
+import { lazyView } from './lazy-view';
 import type { Catalogue } from './scenarios';
 
 // The play view brings its charts (plain SVG; recharts is left to the analysis and the debrief): loaded only when a game starts, so the start page stays small.
-const PlayView = lazy(() => import('../ui/play-view').then((m) => ({ default: m.PlayView })));
+const Play = lazyView('game', () => import('../ui/play-view').then((m) => m.PlayView));
 // The classroom's screens (projector, team, observer) bring the charts too.
-const ClassroomView = lazy(() => import('../ui/classroom/classroom-view').then((m) => ({ default: m.ClassroomView })));
+const Classroom = lazyView('classroom', () => import('../ui/classroom/classroom-view').then((m) => m.ClassroomView));
 // The analysis view (comparisons, tournaments, sweeps) is its own chunk too.
-const AnalysisView = lazy(() => import('../ui/analysis/analysis-view').then((m) => ({ default: m.AnalysisView })));
+const Analysis = lazyView('analysis', () => import('../ui/analysis/analysis-view').then((m) => m.AnalysisView));
 // The debrief (its charts and print styles) is its own chunk as well.
-const DebriefView = lazy(() => import('../ui/debrief/debrief-view').then((m) => ({ default: m.DebriefView })));
+const Debrief = lazyView('debrief', () => import('../ui/debrief/debrief-view').then((m) => m.DebriefView));
+
+/** Runs `f` when the page is next idle (within `timeout` ms at the latest); returns what cancels it. */
+function whenIdle(f: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, Math.min(timeout, 2000));
+  return () => clearTimeout(id);
+}
+
+/**
+ * Once a game is in play, the debrief and the analysis are fetched ahead, when the page is idle:
+ * solo and hot-seat play need no server once the page has loaded, and those views then open offline too.
+ */
+function usePreloadedViews(playing: boolean): void {
+  useEffect(() => {
+    if (!playing) return;
+    return whenIdle(() => {
+      Debrief.preload();
+      Analysis.preload();
+    }, 10_000);
+  }, [playing]);
+}
 
 export interface AppProps {
   readonly catalogue: Catalogue;
@@ -86,27 +111,13 @@ function Screens({ catalogue }: { catalogue: Catalogue }) {
   const scenarioId = useSession((s) => s.session?.scenarioId);
   const scenario = useMemo(() => catalogue.scenarios.find((s) => s.id === scenarioId), [catalogue, scenarioId]);
   const openAnalysis = useSession((s) => s.openAnalysis);
-  if (screen === 'analysis' && catalogue.scenarios.length > 0) {
-    return (
-      <Suspense fallback={<p role="status">Loading the analysis…</p>}>
-        <AnalysisView scenarios={catalogue.scenarios} />
-      </Suspense>
-    );
-  }
-  if (screen === 'debrief' && scenario) {
-    return (
-      <Suspense fallback={<p role="status">Loading the debrief…</p>}>
-        <DebriefView scenario={scenario} />
-      </Suspense>
-    );
-  }
-  if (screen === 'play' && scenario) {
-    return (
-      <Suspense fallback={<p role="status">Loading the game…</p>}>
-        <PlayView scenario={scenario} />
-      </Suspense>
-    );
-  }
+  const back = useSession((s) => s.back);
+  const leave = useSession((s) => s.leave);
+  usePreloadedViews(screen === 'play' && scenario !== undefined);
+  const backToGame = { label: scenario ? 'Back to the game' : 'Back to start', onClick: back };
+  if (screen === 'analysis' && catalogue.scenarios.length > 0) return <Analysis.View scenarios={catalogue.scenarios} back={backToGame} />;
+  if (screen === 'debrief' && scenario) return <Debrief.View scenario={scenario} back={backToGame} />;
+  if (screen === 'play' && scenario) return <Play.View scenario={scenario} back={{ label: 'Back to start', onClick: leave }} />;
   return (
     <>
       <header className="start-header">
@@ -127,11 +138,7 @@ function ClassroomOrScreens({ catalogue }: { catalogue: Catalogue }) {
   const inRoom = useClassroom((s) => s.credentials !== null || s.view !== null || (s.status !== 'idle' && s.attempts > 0));
   const [watching, setWatching] = useState(false);
   if (!inRoom) return <Screens catalogue={catalogue} />;
-  return (
-    <Suspense fallback={<p role="status">Loading the classroom…</p>}>
-      <ClassroomView scenarios={catalogue.scenarios} watching={watching} onWatch={() => setWatching(true)} />
-    </Suspense>
-  );
+  return <Classroom.View scenarios={catalogue.scenarios} watching={watching} onWatch={() => setWatching(true)} />;
 }
 
 function BrokenScenarios({ catalogue }: { catalogue: Catalogue }) {
