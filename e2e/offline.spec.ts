@@ -1,26 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Starts the default set-up (the US human, the rest AI) with a fixed seed. */
-async function startDefault(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Seed', { exact: true }).fill('7');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
-}
-
-async function playWeek(page: Page, choice: number): Promise<void> {
-  await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(choice).check();
-  await page.getByRole('button', { name: 'End turn' }).click();
-}
-
-const weekHeading = (page: Page) => page.locator('#narrative-heading');
+import { expect, test } from '@playwright/test';
+import { playWeek, startDefault, weekHeading } from './game';
 
 test('once a game’s page has loaded, solo play goes on offline: weeks, a forecast, the debrief and the analysis', async ({ page, context }) => {
   test.setTimeout(90_000);
   // The debrief and the analysis are fetched ahead while the game is in play.
   const debriefFetched = page.waitForResponse(/\/assets\/debrief-view-[\w-]+\.js$/, { timeout: 20_000 });
   const analysisFetched = page.waitForResponse(/\/assets\/analysis-view-[\w-]+\.js$/, { timeout: 20_000 });
-  await startDefault(page);
+  await startDefault(page, '7');
   await Promise.all([debriefFetched, analysisFetched]);
 
   await context.setOffline(true);
@@ -40,7 +26,7 @@ test('a view whose files cannot be fetched says so, keeps the game, and loads wh
   // The debrief's chunk fails to arrive, as it would with the Wi-Fi gone before it was ever fetched.
   const chunk = /\/assets\/debrief-view-[\w-]+\.js$/;
   await page.route(chunk, (route) => route.abort('internetdisconnected'));
-  await startDefault(page);
+  await startDefault(page, '7');
   await playWeek(page, 2);
   await expect(weekHeading(page)).toHaveText(/^Week 1:/);
   const week = await weekHeading(page).innerText();

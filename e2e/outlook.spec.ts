@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { playWeek } from './game';
 
 /** Starts March 2021 (the US human, the rest AI) with a seed and a game length. */
 async function start(page: Page, seed: string, weeks: string): Promise<void> {
@@ -11,11 +12,6 @@ async function start(page: Page, seed: string, weeks: string): Promise<void> {
   await page.getByRole('group', { name: 'Game' }).getByRole('spinbutton', { name: 'Weeks' }).fill(weeks);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
-}
-
-async function playWeek(page: Page, choice: number): Promise<void> {
-  await page.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').nth(choice).check();
-  await page.getByRole('button', { name: 'End turn' }).click();
 }
 
 const headline = (page: Page) => page.getByTestId('talks-outlook');

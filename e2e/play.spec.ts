@@ -1,22 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { playWeek, startDefault, weekHeading } from './game';
 
-/** Starts the default set-up (the US human, the rest AI) with a fixed seed. */
-async function startDefault(page: Page, seed = '2021'): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Seed', { exact: true }).fill(seed);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'End turn' })).toBeVisible();
-}
-
-async function playWeek(page: Page, choice: number): Promise<void> {
-  const picker = page.getByRole('group', { name: /United States: choose a move/ });
-  await picker.getByRole('radio').nth(choice).check();
-  await page.getByRole('button', { name: 'End turn' }).click();
-}
-
-const weekHeading = (page: Page) => page.locator('#narrative-heading');
 const timelineWeeks = (page: Page) => page.getByRole('navigation', { name: 'Timeline' }).getByRole('listitem');
 const escalationLines = (page: Page) => page.locator('figure[data-chart="escalation"] .plot-line');
 const branchItems = (page: Page) => page.getByRole('region', { name: 'Branches' }).getByRole('listitem');
