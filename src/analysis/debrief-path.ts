@@ -8,6 +8,7 @@ import type { GameState } from '../engine/state';
 import type { GameLog, PlayedMove } from '../scenario/log';
 import type { Scenario } from '../scenario/schema';
 import type { Player } from './debrief';
+import { weekStory } from './week-story';
 
 export interface PathMove {
   readonly actor: string;
@@ -80,7 +81,8 @@ export function pathRows(scenario: Scenario, game: GameLog, states: readonly Gam
       date: report.date,
       moves,
       injects: entry.injects.map((id) => ({ id, label: injectLabel.get(id) ?? id })),
-      narrative: report.narrative,
+      // Told as the play view tells it: a calm week is calm, a talks change says why.
+      narrative: weekStory({ scenario, report }),
       escalation: s.escalation,
       phase: s.talks.phase,
       alive: c.phaseAlive[c.phaseIds.indexOf(s.talks.phase)] === 1,

@@ -1,12 +1,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { forecast, type ForecastTally } from '../engine/forecast';
-import { replay } from '../engine/game';
+import { chooseMoves, isOver, replay, resolveTurn } from '../engine/game';
+import { loadScenario } from '../cli/load';
 import { initialState } from '../engine/state';
 import { weekOf, type GameLog } from '../scenario/log';
 import { fixture } from '../test/fixture';
 import { contributionLabel } from './contribution-label';
 import { debrief, futuresOptions, futuresStart, futuresStrategies, positionAmong, turningPoints, type Player } from './debrief';
+import { weekStory } from './week-story';
 import { debriefColumns, debriefJson, debriefProvenance, debriefTable, DEBRIEF_KIND } from './debrief-exports';
 import { csvText, provenanceColumns } from './exports';
 
@@ -88,9 +90,33 @@ describe('the debrief of a game', () => {
     expect(d.path[1]!.moves.find((m) => m.actor === 'red')).toMatchObject({ auto: true, note: null });
     expect(d.path[1]!.moves.find((m) => m.actor === 'proxy')).toMatchObject({ team: false, auto: false });
     expect(d.path.map((r) => r.injects.map((e) => e.label))).toEqual([[], ['A raid on the proxy'], []]);
-    expect(d.path[2]!.narrative).toEqual(states[3]!.report!.narrative);
+    expect(d.path[2]!.narrative).toEqual(weekStory({ scenario: s, report: states[3]!.report! }));
     expect(d.path[2]!.escalation).toBe(states[3]!.escalation);
     expect(d.positions.every((p) => p.futures === null)).toBe(true);
+  });
+
+  it('tells each week as the play view does: the calm line in a calm week, the reason for a talks change', () => {
+    const { scenario } = loadScenario('march-2021');
+    const strategies = Object.fromEntries(scenario.actors.map((a) => [a.id, a.defaultStrategy]));
+    let told = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      let state = initialState(scenario, seed, 10);
+      const log: GameLog['log'][number][] = [];
+      while (!isOver(state)) {
+        const moves = chooseMoves(scenario, state, strategies);
+        log.push(weekOf(moves));
+        const next = resolveTurn(scenario, state, moves);
+        if (!next.ok) throw new Error(next.error.message);
+        state = next.state;
+      }
+      const played: GameLog = { scenarioId: scenario.id, seed, horizon: 10, log };
+      const d = debrief({ scenario, game: played, players: strategies, futures: null });
+      const reports = replay(scenario, played).states.slice(1).map((st) => st.report!);
+      expect(d.path.map((r) => r.narrative)).toEqual(reports.map((report) => weekStory({ scenario, report })));
+      told += reports.filter((r, i) => d.path[i]!.narrative.join('\n') !== r.narrative.join('\n')).length;
+    }
+    // Weeks whose story differs from the engine's raw lines: the case is not empty.
+    expect(told).toBeGreaterThan(0);
   });
 
   it('names the three weeks with the largest single causes in “why”, each scaled by its measure’s range', () => {

@@ -45,7 +45,9 @@ function Row({ scenario, row }: { scenario: Scenario; row: PathRow }) {
         ))}
       </td>
       <td className="path-after">
-        {row.escalation.toFixed(1)} <span className="muted">rung {rungOf(scenario, row.escalation).level}</span>
+        <span className="path-rung">
+          {row.escalation.toFixed(1)} <span className="muted">rung {rungOf(scenario, row.escalation).level}</span>
+        </span>
         <br />
         {scenario.talks.label}: {phase}
       </td>
@@ -70,6 +72,12 @@ export function PathSection({ scenario, debrief: d }: { scenario: Scenario; debr
           </p>
           <table className="debrief-table path-table">
             <caption className="visually-hidden">The class’s path, week by week</caption>
+            <colgroup>
+              <col className="path-week" />
+              <col className="path-moves" />
+              <col className="path-story" />
+              <col className="path-state" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Week</th>
