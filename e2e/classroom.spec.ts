@@ -212,7 +212,7 @@ test('a facilitator and five teams play three weeks with notes, a late team, an 
   await expect(facilitator.getByTestId('room-code')).toHaveText(code);
 });
 
-test('on phones (390 px) the room scrolls only downward: the facilitator’s screen and a team’s, before and after a week', async ({ browser }) => {
+test('on phones (390 px) the room scrolls only downward, and after a week the team’s focus and view are on what happened, one Tab from its next move', async ({ browser }) => {
   test.setTimeout(120_000);
   const phone = { width: 390, height: 844 };
   const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -228,6 +228,13 @@ test('on phones (390 px) the room scrolls only downward: the facilitator’s scr
   await seal(us, 1, undefined, true);
   await expect(facilitator.locator('#narrative-heading')).toHaveText(/^Week 1:/);
   await expect(us.getByRole('heading', { name: 'Week 2: your move' })).toBeVisible();
+  // The team's picker went with the week: focus and view move to the week's result, the next pick below it.
+  const result = us.locator('#narrative-heading');
+  await expect(result).toHaveText(/^Week 1:/);
+  await expect(result).toBeFocused();
+  await expect(result).toBeInViewport();
+  await us.keyboard.press('Tab');
+  await expect(us.getByRole('group', { name: /United States: choose a move/ }).getByRole('radio').first()).toBeFocused();
   expect(await scrollWidth(facilitator), 'facilitator after a week').toBeLessThanOrEqual(390);
   expect(await scrollWidth(us), 'team after a week').toBeLessThanOrEqual(390);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isOver } from '../../engine/game';
 import type { GameState } from '../../engine/state';
 import type { RoomView } from '../../classroom/protocol';
@@ -123,12 +123,30 @@ function SeatLink({ code }: { code: string }) {
   );
 }
 
-/** A team's screen: its briefing and decision, then what happened (with the charts, if shown). */
+/**
+ * When the week changes (it resolved, or the facilitator rolled it back), focus and view go to what
+ * happened (its heading), the next move under it: the team's picker had gone with the week, leaving
+ * focus nowhere and the page scrolled to where last week's move list had been.
+ */
+function useWeekFocus(week: string): void {
+  const shown = useRef(week);
+  useEffect(() => {
+    if (shown.current === week) return;
+    shown.current = week;
+    const heading = document.getElementById('narrative-heading');
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
+  }, [week]);
+}
+
+/** A team's screen: its briefing, what happened, then its decision (and the charts, if shown). */
 export function TeamView({ scenario, view, states, offset }: { scenario: Scenario; view: RoomView; states: readonly GameState[]; offset: number }) {
   const actor = scenario.actors.find((a) => a.id === view.actor)!;
   const state = states[states.length - 1]!;
   const outlookOf = useOutlooks(scenario, states, view.strategies);
   const over = view.ended || isOver(state);
+  const week = `${state.turn}-${view.rollbacks}`;
+  useWeekFocus(week);
   return (
     <div className="team-view">
       <header className="room-header">
@@ -142,8 +160,8 @@ export function TeamView({ scenario, view, states, offset }: { scenario: Scenari
       </header>
       <Briefing scenario={scenario} actor={actor} />
       <SeatLink code={view.code} />
-      {over ? <p role="status" className="ended">The game is over. Your facilitator will lead the debrief.</p> : <Decision key={`${state.turn}-${view.rollbacks}`} scenario={scenario} view={view} state={state} />}
       <Narrative scenario={scenario} state={state} outlook={outlookOf(state)} numbers={view.numbersShown} played={lastWeekPlays(view)} />
+      {over ? <p role="status" className="ended">The game is over. Your facilitator will lead the debrief.</p> : <Decision key={week} scenario={scenario} view={view} state={state} />}
       {view.numbersShown && <RoomCharts scenario={scenario} view={view} states={states} />}
     </div>
   );
