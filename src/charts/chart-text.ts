@@ -24,10 +24,11 @@ export function useNarrowScreen(): boolean {
 }
 
 /**
- * The label column of a chart of named bars (tornado, Morris): its width, and each row's height.
- * On a phone the column is narrower, so the bars keep half the width, and the names wrap onto more
- * lines, each row given the height for them.
+ * The layout of a chart of named bars (tornado, Morris): the label column's width, each row's
+ * height and how many ticks its value axis takes. On a phone the column is narrower, so the bars
+ * keep half the width, the names wrap onto more lines, each row given the height for them, and the
+ * axis has fewer ticks.
  */
-export function useLabelColumn(rowHeight: number): { readonly width: number; readonly rowHeight: number } {
-  return useNarrowScreen() ? { width: 140, rowHeight: WHY_BAR_HEIGHT * 2.2 } : { width: 300, rowHeight };
+export function useNamedBars(rowHeight: number): { readonly width: number; readonly rowHeight: number; readonly ticks: number } {
+  return useNarrowScreen() ? { width: 140, rowHeight: WHY_BAR_HEIGHT * 2.2, ticks: 4 } : { width: 300, rowHeight, ticks: 5 };
 }

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import type { MorrisOutcome } from '../analysis/morris-screening';
 import { inSentence } from '../scenario/parameter-words';
 import { ChartFrame } from './chart-frame';
-import { useLabelColumn, useNarrowScreen } from './chart-text';
+import { useNamedBars } from './chart-text';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 import { rangeTicks } from './nice-ticks';
 
@@ -17,11 +17,10 @@ interface Row {
  * horizontal bar, largest first, coloured by the sign of μ (which way the factor pushes on average).
  */
 export function MorrisChart({ id, outcome, format }: { id: string; outcome: MorrisOutcome; format: (x: number) => string }) {
-  const labels = useLabelColumn(WHY_BAR_HEIGHT);
-  const narrow = useNarrowScreen();
+  const labels = useNamedBars(WHY_BAR_HEIGHT);
   const rows: Row[] = outcome.rows.map((r) => ({ label: r.factor.label, muStar: r.muStar, mu: r.mu }));
   // Round ticks from zero past the largest μ* (0, 10, 20, 30, 40 pp), not recharts' 0, 17, 34.
-  const ticks = rangeTicks(0, Math.max(0, ...rows.map((r) => r.muStar)), narrow ? 4 : 5);
+  const ticks = rangeTicks(0, Math.max(0, ...rows.map((r) => r.muStar)), labels.ticks);
   const title = `${outcome.label}: Morris μ*`;
   const summary =
     rows.length === 0

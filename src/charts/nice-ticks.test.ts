@@ -51,6 +51,10 @@ describe('nice ticks', () => {
   });
 });
 
+/** A span [lo, hi] of any size and sign, and how many ticks to ask for. */
+const span = fc.tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true })).map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
+const tickCount = fc.integer({ min: 3, max: 8 });
+
 describe('spanTicks', () => {
   it('covers the span and zero by a round step, in at most the ticks asked for', () => {
     expect(spanTicks(0.12, 0.78)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
@@ -62,8 +66,7 @@ describe('spanTicks', () => {
 
   it('always holds both ends and zero, with at most `count` ticks, for spans of any size', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 3, max: 8 }), (a, b, count) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
+      fc.property(span, tickCount, ([lo, hi], count) => {
         const ticks = spanTicks(lo, hi, count);
         expect(ticks.length).toBeLessThanOrEqual(count);
         expect(ticks[0]!).toBeLessThanOrEqual(Math.min(0, lo) + 1e-12);
@@ -85,8 +88,7 @@ describe('rangeTicks', () => {
 
   it('always holds both ends, by one round step, with at most `count` ticks', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 3, max: 8 }), (a, b, count) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
+      fc.property(span, tickCount, ([lo, hi], count) => {
         const ticks = rangeTicks(lo, hi, count);
         expect(ticks.length).toBeLessThanOrEqual(count);
         expect(ticks[0]!).toBeLessThanOrEqual(lo + 1e-9 * Math.max(1, Math.abs(lo)));

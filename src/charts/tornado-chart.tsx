@@ -1,19 +1,18 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TornadoBar } from '../analysis/sensitivity';
 import { ChartFrame } from './chart-frame';
-import { useLabelColumn, useNarrowScreen } from './chart-text';
+import { useNamedBars } from './chart-text';
 import { NEGATIVE, POSITIVE, WHY_BAR_HEIGHT } from './charts.constants';
 import { rangeTicks } from './nice-ticks';
 
 /** The parameters that move an outcome most: a bar from the base value to each side's result. */
 export function TornadoChart({ id, title, bars, format }: { id: string; title: string; bars: readonly TornadoBar[]; format: (x: number) => string }) {
   const rows = bars.map((b) => ({ label: b.label, low: [b.base, b.low] as [number, number], high: [b.base, b.high] as [number, number] }));
-  const narrow = useNarrowScreen();
-  const labels = useLabelColumn(WHY_BAR_HEIGHT * 1.4);
+  const labels = useNamedBars(WHY_BAR_HEIGHT * 1.4);
   const base = bars[0]?.base ?? 0;
   const values = bars.flatMap((b) => [b.low, b.high, b.base]);
   // Round ticks covering every bar (40%, 45%, 50%, 55%, 60%), the axis running from the first to the last.
-  const ticks = rangeTicks(Math.min(...values, base), Math.max(...values, base), narrow ? 4 : 5);
+  const ticks = rangeTicks(Math.min(...values, base), Math.max(...values, base), labels.ticks);
   const domain: [number, number] = ticks.length > 1 ? [ticks[0]!, ticks[ticks.length - 1]!] : [base - 1, base + 1];
   const rowHeight = labels.rowHeight;
   const summary =

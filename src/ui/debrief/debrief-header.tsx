@@ -1,6 +1,7 @@
 import type { Debrief } from '../../analysis/debrief';
 import { CONTROLLER_LABELS } from '../ui.constants';
-import { inWords, longDate } from './format';
+import { longDate } from '../../analysis/week-story';
+import { inWords } from './format';
 
 export interface DebriefHeaderProps {
   readonly debrief: Debrief;

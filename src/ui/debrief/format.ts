@@ -1,7 +1,5 @@
 /** How the debrief writes dates and numbers. */
 
-export { longDate } from '../../analysis/week-story';
-
 /** A list in words: "A", "A and B", "A, B and C". */
 export function inWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

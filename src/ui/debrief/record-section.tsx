@@ -1,7 +1,7 @@
 import type { Debrief } from '../../analysis/debrief';
 import { turnOfDate } from '../../engine/compile';
 import type { Scenario } from '../../scenario/schema';
-import { longDate } from './format';
+import { longDate } from '../../analysis/week-story';
 
 /** What really happened in the weeks the class played, for scenarios that carry the record of their own period. */
 function SameWeeks({ scenario, weeks }: { scenario: Scenario; weeks: number }) {
