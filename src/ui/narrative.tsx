@@ -18,6 +18,13 @@ export interface NarrativeProps {
   readonly played?: Readonly<Record<string, { readonly note?: string; readonly auto?: true }>>;
 }
 
+/** Moves focus and view to the week's result (its heading), from which one Tab reaches the next pick below it. */
+export function focusWeekResult(): void {
+  const heading = document.getElementById('narrative-heading');
+  heading?.focus({ preventScroll: true });
+  heading?.scrollIntoView({ block: 'start' });
+}
+
 /** The headline: the chance the talks are still alive `outlookWeeks` weeks from the state, and the week's collapse risk. */
 function TalksStatus({ scenario, state, outlook }: { scenario: Scenario; state: GameState; outlook: TalksOutlook | undefined }) {
   const weeks = scenario.talks.outlookWeeks;

@@ -22,7 +22,7 @@ import { FileActions } from './file-actions';
 import { ForecastPanel } from './forecast-panel';
 import { InjectPanel } from './inject-panel';
 import { MovePicker } from './move-picker';
-import { Narrative } from './narrative';
+import { focusWeekResult, Narrative } from './narrative';
 import { Timeline } from './timeline';
 import { signed } from './ui.constants';
 import { useGame } from './use-game';
@@ -57,9 +57,7 @@ function useResultFocus(latest: number | undefined): () => void {
   useEffect(() => {
     if (latest === undefined || awaited.current !== latest) return;
     awaited.current = null;
-    const heading = document.getElementById('narrative-heading');
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'start' });
+    focusWeekResult();
   }, [latest]);
   return () => {
     if (latest !== undefined) awaited.current = latest + 1;

@@ -8,7 +8,7 @@ import { draftKey } from '../../store/classroom';
 import { useClassroom } from '../../store/classroom-react';
 import { useOutlooks } from '../../store/outlook-react';
 import { MoveChoices } from '../move-picker';
-import { Narrative } from '../narrative';
+import { focusWeekResult, Narrative } from '../narrative';
 import { listing, wants } from './briefing';
 import { lastWeekPlays, RoomCharts } from './room-game';
 import { RoomTimer } from './room-timer';
@@ -133,9 +133,7 @@ function useWeekFocus(week: string): void {
   useEffect(() => {
     if (shown.current === week) return;
     shown.current = week;
-    const heading = document.getElementById('narrative-heading');
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'start' });
+    focusWeekResult();
   }, [week]);
 }
 
